@@ -33,7 +33,17 @@ const scenarios: Scenario[] = [
 function startSimulator(defaultFault: string): ChildProcess {
   return spawn(
     'tsx',
-    ['scripts/simulator.ts', '--port', String(SIM_PORT), '--auth', 'bearer', '--api-key', KEY, '--default-fault', defaultFault],
+    [
+      'scripts/simulator.ts',
+      '--port',
+      String(SIM_PORT),
+      '--auth',
+      'bearer',
+      '--api-key',
+      KEY,
+      '--default-fault',
+      defaultFault,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
@@ -51,7 +61,13 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
 }
 
 function rssMb(pid: number): number {
-  const pids = [pid, ...execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number)];
+  const pids = [
+    pid,
+    ...execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number),
+  ];
   let kb = 0;
   for (const id of pids) {
     try {
@@ -90,16 +106,27 @@ function summarize(label: string, results: StreamTiming[], wallMs: number) {
   return {
     label,
     complete: `${ok.length}/${results.length}`,
-    ttftP50: percentile(ok.map((r) => r.ttftMs), 50),
-    ttftP99: percentile(ok.map((r) => r.ttftMs), 99),
-    gapP99: percentile(ok.map((r) => r.maxGapMs), 99),
+    ttftP50: percentile(
+      ok.map((r) => r.ttftMs),
+      50,
+    ),
+    ttftP99: percentile(
+      ok.map((r) => r.ttftMs),
+      99,
+    ),
+    gapP99: percentile(
+      ok.map((r) => r.maxGapMs),
+      99,
+    ),
     chunksPerSec: (chunks / wallMs) * 1000,
   };
 }
 
 async function runPath(label: string, scenario: Scenario, url: string, init: (index: number) => RequestInit) {
   const started = performance.now();
-  const results = await runConcurrent(scenario.requests, scenario.concurrency, (index) => timedStream(url, init(index)));
+  const results = await runConcurrent(scenario.requests, scenario.concurrency, (index) =>
+    timedStream(url, init(index)),
+  );
   return summarize(label, results, performance.now() - started);
 }
 
@@ -130,13 +157,24 @@ async function main() {
         await runConcurrent(10, 5, (index) => timedStream(`http://127.0.0.1:${APP_PORT}/api/chat`, appChat(index)));
         let peakRss = rssMb(app.pid ?? 0);
         const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.pid ?? 0))), 100);
-        const direct = await runPath(`${scenario.name}: simulator direct`, scenario, `http://127.0.0.1:${SIM_PORT}/chat/completions`, () =>
-          chatCompletion(scenario.fault),
+        const direct = await runPath(
+          `${scenario.name}: simulator direct`,
+          scenario,
+          `http://127.0.0.1:${SIM_PORT}/chat/completions`,
+          () => chatCompletion(scenario.fault),
         );
-        const floor = await runPath(`${scenario.name}: pipe proxy (floor)`, scenario, `http://127.0.0.1:${PIPE_PORT}/chat/completions`, () =>
-          chatCompletion(scenario.fault),
+        const floor = await runPath(
+          `${scenario.name}: pipe proxy (floor)`,
+          scenario,
+          `http://127.0.0.1:${PIPE_PORT}/chat/completions`,
+          () => chatCompletion(scenario.fault),
         );
-        const viaApp = await runPath(`${scenario.name}: app /api/chat`, scenario, `http://127.0.0.1:${APP_PORT}/api/chat`, appChat);
+        const viaApp = await runPath(
+          `${scenario.name}: app /api/chat`,
+          scenario,
+          `http://127.0.0.1:${APP_PORT}/api/chat`,
+          appChat,
+        );
         clearInterval(sampler);
         rows.push(direct, floor, viaApp);
         notes.push(
@@ -154,7 +192,9 @@ async function main() {
     app.kill();
   }
   const format = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '—');
-  process.stdout.write('\n| path | complete | TTFT p50 ms | TTFT p99 ms | max gap p99 ms | chunks/s |\n|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    '\n| path | complete | TTFT p50 ms | TTFT p99 ms | max gap p99 ms | chunks/s |\n|---|---|---|---|---|---|\n',
+  );
   for (const row of rows) {
     process.stdout.write(
       `| ${row.label} | ${row.complete} | ${format(row.ttftP50)} | ${format(row.ttftP99)} | ${format(row.gapP99)} | ${row.chunksPerSec.toFixed(0)} |\n`,

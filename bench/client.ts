@@ -25,7 +25,14 @@ export async function timedStream(url: string, init: RequestInit): Promise<Strea
     const response = await fetch(url, init);
     if (!response.ok || !response.body) {
       await response.body?.cancel();
-      return { ok: false, status: response.status, ttftMs: 0, totalMs: performance.now() - start, chunks: 0, maxGapMs: 0 };
+      return {
+        ok: false,
+        status: response.status,
+        ttftMs: 0,
+        totalMs: performance.now() - start,
+        chunks: 0,
+        maxGapMs: 0,
+      };
     }
     const decoder = new TextDecoder();
     let buffer = '';
@@ -45,7 +52,14 @@ export async function timedStream(url: string, init: RequestInit): Promise<Strea
         lastAt = now;
       }
     }
-    return { ok: sawDone, status: response.status, ttftMs: firstAt - start, totalMs: performance.now() - start, chunks, maxGapMs };
+    return {
+      ok: sawDone,
+      status: response.status,
+      ttftMs: firstAt - start,
+      totalMs: performance.now() - start,
+      chunks,
+      maxGapMs,
+    };
   } catch {
     return { ok: false, status: 0, ttftMs: 0, totalMs: performance.now() - start, chunks, maxGapMs };
   }

@@ -1,4 +1,4 @@
-import { request as httpRequest, createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 
 /**
  * The floor: a bare Node pipe proxy in front of the simulator. It adds the bearer header and

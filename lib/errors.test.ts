@@ -14,7 +14,10 @@ describe('AppError', () => {
   });
 
   it('never returns details of log-only errors', () => {
-    const error = new AppError('upstream_auth:upstream', { message: 'Authentication Fails, key ****abcd', details: { raw: 1 } });
+    const error = new AppError('upstream_auth:upstream', {
+      message: 'Authentication Fails, key ****abcd',
+      details: { raw: 1 },
+    });
     expect(error.status).toBe(502);
     expect(error.message).toMatch(/API key is invalid/);
     expect(JSON.stringify(error.toBody())).not.toContain('abcd');

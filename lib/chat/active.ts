@@ -11,7 +11,8 @@ interface ActiveGeneration {
 }
 
 const globalActive = globalThis as typeof globalThis & { __studioActive?: Map<string, ActiveGeneration> };
-const active: Map<string, ActiveGeneration> = (globalActive.__studioActive ??= new Map());
+globalActive.__studioActive ??= new Map();
+const active: Map<string, ActiveGeneration> = globalActive.__studioActive;
 
 export function beginGeneration(conversationId: string, ownerId: string): ActiveGeneration | undefined {
   if (active.has(conversationId)) return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
+import type { AppError } from '@/lib/errors';
 import { planTurn, titleFrom } from './plan';
 import type { ChatMessage } from './types';
 
@@ -48,9 +48,9 @@ describe('planTurn', () => {
     const unanswered = planTurn([user('u1')], { trigger: 'regenerate-message', message: user('u1') });
     expect(unanswered.write).toEqual({ kind: 'none' });
     expect(codeOf(() => planTurn([], { trigger: 'regenerate-message', message: user('u1') }))).toBe('bad_request:chat');
-    expect(codeOf(() => planTurn(stored, { trigger: 'regenerate-message', message: user('u1'), messageId: 'u2' }))).toBe(
-      'not_found:message',
-    );
+    expect(
+      codeOf(() => planTurn(stored, { trigger: 'regenerate-message', message: user('u1'), messageId: 'u2' })),
+    ).toBe('not_found:message');
   });
 });
 

@@ -55,7 +55,9 @@ function planRegenerate(stored: ChatMessage[], assistantId: string | undefined):
   if (assistantId) {
     cut = stored.findIndex((message) => message.id === assistantId);
     if (cut === -1 || stored[cut]?.role !== 'assistant') {
-      throw new AppError('not_found:message', { message: 'The answer to regenerate does not exist in this conversation.' });
+      throw new AppError('not_found:message', {
+        message: 'The answer to regenerate does not exist in this conversation.',
+      });
     }
   } else {
     const lastUser = stored.findLastIndex((message) => message.role === 'user');

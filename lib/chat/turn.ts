@@ -4,6 +4,7 @@ import {
   consumeStream,
   convertToModelMessages,
   createIdGenerator,
+  createUIMessageStream,
   createUIMessageStreamResponse,
   streamText,
   toUIMessageStream,
@@ -70,7 +71,9 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
 
   const generation = beginGeneration(conversationId, ctx.user.id);
   if (!generation) {
-    throw new AppError('conflict:chat', { message: 'An answer is still being written in this conversation. Stop it first.' });
+    throw new AppError('conflict:chat', {
+      message: 'An answer is still being written in this conversation. Stop it first.',
+    });
   }
 
   const system = input.system ?? conversation?.systemPrompt ?? undefined;
@@ -96,7 +99,6 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
     instructions: system,
     messages: await convertToModelMessages(plan.messages),
     ...upstream.streamOptions(settings, endUserIdFor(ctx.user.id)),
-    maxRetries: 0,
     abortSignal: generation.controller.signal,
     headers: { 'x-request-id': ctx.requestId, ...faultHeader },
   });
@@ -111,26 +113,39 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
     ignoredParams: settings.ignored.length > 0 ? settings.ignored : undefined,
   };
 
-  const stream = toUIMessageStream({
-    stream: result.stream,
+  const describeFailure = (error: unknown): string => {
+    failure = generation.stoppedByUser || isAbortError(error) ? undefined : classifyUpstreamError(error);
+    if (!failure) return JSON.stringify({ code: 'upstream_interrupted:upstream', message: 'Stopped.' });
+    logger.warn({ code: failure.code, detail: failure.internalDetail ?? failure.message }, 'answer failed');
+    return JSON.stringify({
+      code: failure.code,
+      message: failure.message,
+      retryAfterSeconds: failure.retryAfterSeconds,
+    });
+  };
+
+  // createUIMessageStream turns both kinds of failure into one error chunk: errors the upstream
+  // reports before streaming (error parts) and breaks after it started (the stream throws).
+  const stream = createUIMessageStream<ChatMessage>({
     originalMessages: plan.messages,
-    generateMessageId: newMessageId,
-    messageMetadata: ({ part }) => {
-      meter.observe(part);
-      if (part.type === 'start') return startMetadata;
-      if (part.type === 'finish') return { ...meter.summary(registry, settings.model), status: 'complete' };
-      return undefined;
+    generateId: newMessageId,
+    execute: ({ writer }) => {
+      writer.merge(
+        toUIMessageStream({
+          stream: result.stream,
+          originalMessages: plan.messages,
+          generateMessageId: newMessageId,
+          messageMetadata: ({ part }) => {
+            meter.observe(part);
+            if (part.type === 'start') return startMetadata;
+            if (part.type === 'finish') return { ...meter.summary(registry, settings.model), status: 'complete' };
+            return undefined;
+          },
+          onError: describeFailure,
+        }),
+      );
     },
-    onError: (error) => {
-      failure = generation.stoppedByUser ? undefined : classifyUpstreamError(error);
-      if (!failure) return JSON.stringify({ code: 'bad_request:chat', message: 'Stopped.' });
-      logger.warn({ code: failure.code, detail: failure.internalDetail ?? failure.message }, 'answer failed');
-      return JSON.stringify({
-        code: failure.code,
-        message: failure.message,
-        retryAfterSeconds: failure.retryAfterSeconds,
-      });
-    },
+    onError: describeFailure,
     onEnd: async ({ responseMessage, isAborted }) => {
       try {
         await writes;

@@ -47,7 +47,9 @@ export function handler<Params = Record<string, never>, BodySchema extends z.Zod
         if (!parsed.success) {
           throw new AppError(`bad_request:${options.surface}`, {
             message: describeIssues(parsed.error.issues),
-            details: { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) },
+            details: {
+              issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+            },
           });
         }
         body = parsed.data;

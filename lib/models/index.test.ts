@@ -38,7 +38,12 @@ describe('model registry', () => {
     expect(thinking.topP).toBeUndefined();
     expect(thinking.ignored).toEqual(['temperature', 'topP']);
 
-    const direct = registry.settingsFor('deepseek-flash', { thinking: false, temperature: 0.2, topP: 0.5, effort: 'max' });
+    const direct = registry.settingsFor('deepseek-flash', {
+      thinking: false,
+      temperature: 0.2,
+      topP: 0.5,
+      effort: 'max',
+    });
     expect(direct).toMatchObject({ temperature: 0.2, topP: 0.5, ignored: [] });
     expect(direct.effort).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectUIStream } from '../support/ui-stream';
 import { loadApp, textOf, userMessage } from '../support/app';
+import { collectUIStream } from '../support/ui-stream';
 
 let app: Awaited<ReturnType<typeof loadApp>>;
 let existingId: string;
@@ -29,17 +29,52 @@ describe('bad input gets a typed 4xx and changes nothing stored', () => {
   const cases: Array<[string, () => { body: unknown; headers?: Record<string, string> }, number, string]> = [
     ['malformed JSON', () => ({ body: '{"message": ' }), 400, 'bad_request:chat'],
     ['a JSON array', () => ({ body: '[]' }), 400, 'bad_request:chat'],
-    ['the wrong content type', () => ({ body: JSON.stringify(valid()), headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type:chat'],
+    [
+      'the wrong content type',
+      () => ({ body: JSON.stringify(valid()), headers: { 'content-type': 'text/plain' } }),
+      415,
+      'unsupported_media_type:chat',
+    ],
     ['an unknown model', () => ({ body: { ...valid(), model: 'gpt-7' } }), 400, 'bad_request:model'],
-    ['a temperature above 2', () => ({ body: { ...valid(), params: { thinking: false, temperature: 2.5 } } }), 400, 'bad_request:params'],
-    ['a negative top_p', () => ({ body: { ...valid(), params: { thinking: false, topP: -0.1 } } }), 400, 'bad_request:params'],
+    [
+      'a temperature above 2',
+      () => ({ body: { ...valid(), params: { thinking: false, temperature: 2.5 } } }),
+      400,
+      'bad_request:params',
+    ],
+    [
+      'a negative top_p',
+      () => ({ body: { ...valid(), params: { thinking: false, topP: -0.1 } } }),
+      400,
+      'bad_request:params',
+    ],
     ['max tokens of zero', () => ({ body: { ...valid(), params: { maxTokens: 0 } } }), 400, 'bad_request:params'],
-    ['max tokens beyond the model', () => ({ body: { ...valid(), params: { maxTokens: 10_000_000 } } }), 400, 'bad_request:params'],
-    ['a temperature that is a string', () => ({ body: { ...valid(), params: { temperature: 'hot' } } }), 400, 'bad_request:chat'],
+    [
+      'max tokens beyond the model',
+      () => ({ body: { ...valid(), params: { maxTokens: 10_000_000 } } }),
+      400,
+      'bad_request:params',
+    ],
+    [
+      'a temperature that is a string',
+      () => ({ body: { ...valid(), params: { temperature: 'hot' } } }),
+      400,
+      'bad_request:chat',
+    ],
     ['an unknown parameter', () => ({ body: { ...valid(), params: { seed: 4 } } }), 400, 'bad_request:chat'],
     ['an empty message', () => ({ body: { ...valid(), message: userMessage('   ') } }), 400, 'bad_request:chat'],
-    ['an oversized message', () => ({ body: { ...valid(), message: userMessage('x'.repeat(70_000)) } }), 400, 'bad_request:chat'],
-    ['a body over the byte limit', () => ({ body: { ...valid(), message: userMessage('y'.repeat(1_100_000)) } }), 413, 'payload_too_large:chat'],
+    [
+      'an oversized message',
+      () => ({ body: { ...valid(), message: userMessage('x'.repeat(70_000)) } }),
+      400,
+      'bad_request:chat',
+    ],
+    [
+      'a body over the byte limit',
+      () => ({ body: { ...valid(), message: userMessage('y'.repeat(1_100_000)) } }),
+      413,
+      'payload_too_large:chat',
+    ],
     ['an unknown context id', () => ({ body: { ...valid(), id: randomUUID() } }), 404, 'not_found:conversation'],
     ['a malformed context id', () => ({ body: { ...valid(), id: '../../etc' } }), 400, 'bad_request:chat'],
     ['editing an unknown message', () => ({ body: { ...valid(), messageId: 'nope' } }), 404, 'not_found:message'],
@@ -124,7 +159,10 @@ describe('conversation routes', () => {
     expect((await app.getConversation(id)).body.conversation).toMatchObject({ title: 'New name' });
 
     const del = () =>
-      app.routes.conversation.DELETE(new Request(`${app.base}/api/conversations/${id}`, { method: 'DELETE' }), app.params({ id }));
+      app.routes.conversation.DELETE(
+        new Request(`${app.base}/api/conversations/${id}`, { method: 'DELETE' }),
+        app.params({ id }),
+      );
     expect((await del()).status).toBe(204);
     expect((await app.getConversation(id)).status).toBe(404);
     expect((await del()).status).toBe(404);

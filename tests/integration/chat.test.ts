@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectUIStream } from '../support/ui-stream';
 import { loadApp, textOf, userMessage } from '../support/app';
+import { collectUIStream } from '../support/ui-stream';
 
 let app: Awaited<ReturnType<typeof loadApp>>;
 
@@ -84,7 +84,10 @@ describe('stop, disconnect, regenerate and edit', () => {
     const id = response.headers.get('x-conversation-id') ?? '';
     const partial = await collectUIStream(response, (collected) => {
       if (collected.text.length > 20) {
-        void app.routes.stop.POST(new Request(`${app.base}/api/chat/${id}/stop`, { method: 'POST' }), app.params({ id }));
+        void app.routes.stop.POST(
+          new Request(`${app.base}/api/chat/${id}/stop`, { method: 'POST' }),
+          app.params({ id }),
+        );
         return true;
       }
       return false;
@@ -118,7 +121,9 @@ describe('stop, disconnect, regenerate and edit', () => {
   });
 
   it('regenerate replaces the last answer without repeating the question', async () => {
-    const { conversationId: id } = await app.turn('Name a prime number', { params: { thinking: false, temperature: 1.5 } });
+    const { conversationId: id } = await app.turn('Name a prime number', {
+      params: { thinking: false, temperature: 1.5 },
+    });
     const before = (await app.getConversation(id)).body.messages;
     const response = await app.postChat({
       id,

@@ -66,7 +66,10 @@ export async function loadApp(options: { databaseUrl?: string } = {}) {
 
   async function getConversation(id: string) {
     const response = await conversation.GET(new Request(`${base}/api/conversations/${id}`), params({ id }));
-    return { status: response.status, body: (await response.json()) as { messages: ChatMessage[] } & Record<string, unknown> };
+    return {
+      status: response.status,
+      body: (await response.json()) as { messages: ChatMessage[] } & Record<string, unknown>,
+    };
   }
 
   return {

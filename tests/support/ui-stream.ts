@@ -26,7 +26,10 @@ export async function collectUIStream(
 ): Promise<CollectedStream> {
   if (!response.body) throw new Error('response has no body');
   const collected: CollectedStream = { chunks: [], text: '', reasoning: '', metadata: {}, errors: [], done: false };
-  const reader = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
+  const reader = response.body
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(new EventSourceParserStream())
+    .getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
