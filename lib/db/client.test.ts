@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DrizzleAdapter } from '@auth/drizzle-adapter';
 import { eq, sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEmptyPostgres, createTestUser, testDatabaseUrl } from '@/tests/support/db';
 import { createDatabase, type Database, type DatabaseHandle } from './client';
 import { users } from './schema';
@@ -97,5 +97,28 @@ describe.skipIf(testDatabaseUrl === 'none')('createDatabase with Postgres', () =
     const url = new URL(testDatabaseUrl);
     url.pathname = '/studio_t_does_not_exist';
     await expect(createDatabase({ url: url.toString() })).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('getDb', () => {
+  it('opens PGlite under DATA_DIR/pglite once and shares it until closeDb', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'studio-data-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    vi.stubEnv('DATABASE_URL', '');
+    vi.stubEnv('DATA_DIR', dataDir);
+    cleanups.push(async () => vi.unstubAllEnvs());
+    vi.resetModules(); // lib/env parses process.env when first imported
+    const client = await import('./client');
+    cleanups.push(() => client.closeDb());
+
+    const [first, second] = await Promise.all([client.getDb(), client.getDb()]);
+    expect(second).toBe(first);
+    await createTestUser(first);
+    expect((await stat(path.join(dataDir, 'pglite'))).isDirectory()).toBe(true);
+
+    await client.closeDb();
+    const reopened = await client.getDb();
+    expect(reopened).not.toBe(first);
+    expect(await reopened.$count(users)).toBe(1);
   });
 });

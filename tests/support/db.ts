@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
+import type { ChatMessage } from '@/lib/chat/types';
 import { createDatabase, type Database } from '@/lib/db/client';
 import { type User, users } from '@/lib/db/schema';
 
@@ -45,11 +47,26 @@ async function withAdmin<T>(run: (client: Client) => Promise<T>): Promise<T> {
 export async function createEmptyPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `studio_t_${randomBytes(6).toString('hex')}`;
   await withAdmin((client) => client.query(`create database ${name}`));
-  return {
-    url: urlForDatabase(name),
-    // `with (force)` ends connections a failed test may have leaked.
-    drop: () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
-  };
+  return { url: urlForDatabase(name), drop: () => dropDatabase(name) };
+}
+
+/**
+ * pg's `Pool.end()` resolves before its sockets have closed, so the database can still look busy
+ * for a moment: retry, and only force (which kills leaked connections) as a last resort.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  await withAdmin(async (client) => {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try {
+        await client.query(`drop database if exists ${name}`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error; // object_in_use
+        await setTimeout(25);
+      }
+    }
+    await client.query(`drop database if exists ${name} with (force)`);
+  });
 }
 
 /** A migrated database of its own on the test server; `close` drops it. */
@@ -111,4 +128,9 @@ export async function createTestUser(db: Database, overrides: Partial<typeof use
     .values({ id, name: `user ${id.slice(0, 8)}`, email: `${id}@example.test`, ...overrides })
     .returning();
   return user!;
+}
+
+/** A one-text-part message with a random id. */
+export function textMessage(role: ChatMessage['role'], text: string, id: string = randomUUID()): ChatMessage {
+  return { id, role, parts: [{ type: 'text', text }] };
 }
