@@ -36,7 +36,10 @@ export async function timedStream(url: string, init: RequestInit): Promise<Strea
     }
     const decoder = new TextDecoder();
     let buffer = '';
-    for await (const bytes of response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value: bytes } = await reader.read();
+      if (done) break;
       const now = performance.now();
       buffer += decoder.decode(bytes, { stream: true });
       let boundary = buffer.indexOf('\n\n');

@@ -48,7 +48,11 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new Pool({ connectionString: url });
   // An idle client dying (database restart) must not take the process down; the pool reconnects.
-  pool.on('error', (error) => console.error('[db] idle Postgres client error:', error.message));
+  // A dropped idle connection is replaced by the pool; record it without the logger, which is
+  // server-only while this module also runs in plain Node scripts.
+  pool.on('error', (error) =>
+    process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'idle Postgres client error', err: error.message })}\n`),
+  );
   try {
     await migratePostgres(pool);
   } catch (error) {
