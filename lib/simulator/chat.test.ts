@@ -126,6 +126,14 @@ describe('answer content', () => {
   });
 });
 
+describe('JSON output', () => {
+  it('answers with a JSON object when response_format is json_object', async () => {
+    const response = await sim().handle(chatRequest(ask('Give me json', { response_format: { type: 'json_object' } })));
+    const content = (await response.json()).choices[0].message.content;
+    expect(JSON.parse(content)).toMatchObject({ question: 'Give me json', turn: 1, model: 'deepseek-flash' });
+  });
+});
+
 describe('determinism and limits', () => {
   const answer = async (body: unknown) => {
     const response = await sim().handle(chatRequest(body));

@@ -147,9 +147,26 @@ function reasoningFor(request: ChatRequest, facts: Facts, random: Random): strin
   return [...opening, ...pickSome(random, thoughts, Math.max(count - opening.length, 0))].slice(0, count).join(' ');
 }
 
+/** JSON mode: a valid JSON object carrying the same facts, grown with `notes` to length. */
+function jsonAnswerFor(request: ChatRequest, facts: Facts, random: Random, minTokens: number): string {
+  const object = {
+    question: excerpt(facts.question, 200),
+    turn: facts.turn,
+    first_question: excerpt(facts.firstQuestion, 200),
+    model: request.model,
+    keywords: facts.keywords,
+    images: request.images.map((image) => image.mediaType ?? image.url ?? ''),
+    notes: [paragraph(random, 2)],
+  };
+  while (countTokens(JSON.stringify(object, null, 2)) < minTokens) object.notes.push(paragraph(random, 3));
+  return JSON.stringify(object, null, 2);
+}
+
 export function generate(request: ChatRequest, random: Random, minAnswerTokens = 0): Generated {
   const facts = factsOf(request.messages);
   const reasoning = request.thinking ? reasoningFor(request, facts, random) : '';
-  const answer = extend(answerFor(request, facts, random), minAnswerTokens, random);
+  const answer = request.jsonOutput
+    ? jsonAnswerFor(request, facts, random, minAnswerTokens)
+    : extend(answerFor(request, facts, random), minAnswerTokens, random);
   return { reasoning, answer };
 }

@@ -88,6 +88,8 @@ export interface ChatRequest {
   maxTokens?: number;
   stop: string[];
   userId?: string;
+  /** `response_format: {type: "json_object"}`: the answer is a JSON object. */
+  jsonOutput: boolean;
   /** Images in the last user message, in order. */
   images: ImageInfo[];
   /** Images in all messages (each costs prompt tokens). */
@@ -184,6 +186,7 @@ export function validateChatRequest(body: unknown): Validation {
       maxTokens: p.max_tokens ?? undefined,
       stop: p.stop == null ? [] : (Array.isArray(p.stop) ? p.stop : [p.stop]).filter((s) => s !== ''),
       userId: p.user_id ?? undefined,
+      jsonOutput: p.response_format?.type === 'json_object',
       images: images.last,
       imageCount: images.count,
     },
