@@ -100,6 +100,8 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
     messages: await convertToModelMessages(plan.messages),
     ...upstream.streamOptions(settings, endUserIdFor(ctx.user.id)),
     abortSignal: generation.controller.signal,
+    // The SDK's default prints raw errors to the console; describeFailure logs them classified.
+    onError: () => {},
     headers: { 'x-request-id': ctx.requestId, ...faultHeader },
   });
 
