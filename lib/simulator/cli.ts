@@ -8,9 +8,10 @@ export interface CliOptions {
   host: string;
   auth: AuthOptions;
   chunkDelayMs: number;
+  defaultFault?: string;
 }
 
-export const usage = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--chunk-delay-ms N]
+export const usage = `Usage: npm run simulator -- [--port 8787] [--host 127.0.0.1] [--chunk-delay-ms N] [--default-fault SPEC]
   [--auth none | --auth bearer --api-key KEY | --auth hmac --api-key KEY --secret-key SECRET
    | --auth oauth2 --client-id ID --client-secret SECRET [--token-ttl-seconds N]]`;
 
@@ -40,6 +41,7 @@ export function parseCli(args: string[]): CliOptions {
       'token-ttl-seconds': { type: 'string' },
       'max-skew-seconds': { type: 'string' },
       'chunk-delay-ms': { type: 'string' },
+      'default-fault': { type: 'string' },
     },
   });
   const scheme = values.auth ?? (values['api-key'] ? 'bearer' : 'none');
@@ -77,5 +79,6 @@ export function parseCli(args: string[]): CliOptions {
     host: values.host ?? '127.0.0.1',
     auth,
     chunkDelayMs: integer('chunk-delay-ms', values['chunk-delay-ms'], 0),
+    defaultFault: values['default-fault'],
   };
 }

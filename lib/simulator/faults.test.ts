@@ -56,6 +56,12 @@ describe('parseFault', () => {
 });
 
 describe('fault injection', () => {
+  it('applies the default fault only to requests without a header of their own', async () => {
+    const simulator = createSimulator({ auth: { scheme: 'none' }, defaultFault: 'status=503' });
+    expect((await simulator.handle(chatRequest({}))).status).toBe(503);
+    expect((await simulator.handle(withFault('chunks=3'))).status).toBe(200);
+  });
+
   it('answers 400 to an unparseable fault header', async () => {
     const response = await createSimulator({ auth: { scheme: 'none' } }).handle(withFault('status=5o3'));
     expect(response.status).toBe(400);

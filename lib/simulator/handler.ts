@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   basePath?: string;
   /** How many requests the recorder keeps (default 200). */
   recorderLimit?: number;
+  /** Fault applied to requests that carry no X-Simulator-Fault header (benchmarks shape streams with it). */
+  defaultFault?: string;
 }
 
 export interface Simulator {
@@ -157,7 +159,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     const url = new URL(request.url);
     const incomingId = request.headers.get('x-request-id');
     const id = incomingId && /^[\w.:-]{1,128}$/.test(incomingId) ? incomingId : randomUUID();
-    const rawFault = request.headers.get(faultHeader);
+    const rawFault = request.headers.get(faultHeader) ?? options.defaultFault ?? null;
     const record = recorder.begin({
       id,
       method: request.method,
