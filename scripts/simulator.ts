@@ -10,7 +10,11 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     process.exit(2);
   }
-  const simulator = createSimulator({ auth: options.auth, chunkDelayMs: options.chunkDelayMs, defaultFault: options.defaultFault });
+  const simulator = createSimulator({
+    auth: options.auth,
+    chunkDelayMs: options.chunkDelayMs,
+    defaultFault: options.defaultFault,
+  });
   const running = await startSimulatorServer(simulator, { port: options.port, host: options.host });
   process.stdout.write(
     `DeepSeek simulator listening on ${running.url} (auth: ${options.auth.scheme}, chunk delay: ${options.chunkDelayMs} ms)\n`,

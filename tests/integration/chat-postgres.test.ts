@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadApp, textOf, userMessage } from '../support/app';
 import { createEmptyPostgres } from '../support/db';
 import { collectUIStream } from '../support/ui-stream';
-import { loadApp, textOf, userMessage } from '../support/app';
 
 /** The chat spine on PostgreSQL (DATABASE_URL) instead of the embedded PGlite: same routes, same results. */
 

@@ -75,7 +75,11 @@ describe('hmac', () => {
   });
 
   it('a wrong secret is rejected by the verifier and reported as a key problem', async () => {
-    const app = await appWith({ DEEPSEEK_AUTH: 'hmac', DEEPSEEK_API_KEY: API_KEY, DEEPSEEK_SECRET_KEY: 'not-the-secret' });
+    const app = await appWith({
+      DEEPSEEK_AUTH: 'hmac',
+      DEEPSEEK_API_KEY: API_KEY,
+      DEEPSEEK_SECRET_KEY: 'not-the-secret',
+    });
     const { stream } = await app.turn('Badly signed');
     expect(simulator.recorder.last()?.status).toBe(401);
     expect(stream.errors[0]?.code).toBe('upstream_auth:upstream');
