@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type Surface } from '@/lib/errors';
 import { log } from '@/lib/log';
-import { describeRefusal, type LimitKind, type LimitStatus } from './messages';
+import { describeRefusal, type LimitKind, type LimitStatus, secondsUntil } from './messages';
 import { type LimitOverrides, limitsFor, type Role } from './roles';
 import type { Check, CheckResult, LimitStore } from './store';
 
@@ -231,11 +231,6 @@ export function createLimiter(options: LimiterOptions): Limiter {
       await store.delete([keys.requestsPerMinute, keys.requestsPerDay, keys.tokensPerDay]);
     },
   };
-}
-
-/** Whole seconds, at least 1: a client told "0" would retry at once and be refused again. */
-export function secondsUntil(at: number, now: number): number {
-  return Math.max(1, Math.ceil((at - now) / 1000));
 }
 
 /**

@@ -25,6 +25,11 @@ export interface RateLimitDetails {
   requested?: number;
 }
 
+/** Whole seconds, at least 1: a client told "0" would retry at once and be refused again. */
+export function secondsUntil(at: number, now: number): number {
+  return Math.max(1, Math.ceil((at - now) / 1000));
+}
+
 const count = (value: number) => value.toLocaleString('en-US');
 
 /** "45 s", "12 min", "5 h 3 min". */
