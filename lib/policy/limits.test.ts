@@ -77,19 +77,15 @@ describeEachStore('limiter', (suite) => {
     const l = limiter();
     const u = user(only({ requestsPerMinute: 5 }));
     for (let i = 0; i < 5; i++) await u.admit(l, T0 + i * SECOND);
-    const lowered = {
-      ...u,
-      admit: () =>
-        l.admit({
-          userId: u.userId,
-          role: 'user',
-          overrides: only({ requestsPerMinute: 2 }),
-          reserveTokens: 1,
-          now: T0 + 10 * SECOND,
-        }),
-    };
+    const lowered = l.admit({
+      userId: u.userId,
+      role: 'user',
+      overrides: only({ requestsPerMinute: 2 }),
+      reserveTokens: 1,
+      now: T0 + 10 * SECOND,
+    });
     // Four of the five must leave for one more to fit under 2: the fourth leaves at T0 + 63 s.
-    expect((await refusal(lowered.admit())).retryAfterSeconds).toBe(53);
+    expect((await refusal(lowered)).retryAfterSeconds).toBe(53);
   });
 
   it('consumes nothing when it refuses', async () => {
