@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants';
 // Parsing the environment here makes a bad configuration fail the build and the start.
-import './lib/env';
+import { assertServerEnv } from './lib/env';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -13,4 +14,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: false },
 };
 
-export default nextConfig;
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_SERVER) assertServerEnv();
+  return nextConfig;
+}

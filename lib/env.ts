@@ -19,6 +19,12 @@ const booleanFlag = (fallback: boolean) =>
     .optional()
     .transform((value) => (value === undefined || value === '' ? fallback : ['true', '1', 'yes'].includes(value)));
 
+/** Like `booleanFlag`, but absent stays undefined so the default can depend on other variables. */
+const optionalFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(value)));
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -58,11 +64,52 @@ export const envSchema = z
     /** How long a stream that was never settled (a crashed instance) holds its concurrency slot. */
     STREAM_LEASE_TTL_SECONDS: intFrom(900, 30, 86_400),
 
+    /**
+     * Accounts (lib/auth). AUTH_SECRET encrypts session cookies; required in production unless
+     * AUTH_GENERATE_SECRET=true (then, as always outside production, a random secret is generated
+     * once and kept in DATA_DIR/auth-secret).
+     */
+    AUTH_SECRET: optionalString.pipe(
+      z.string().min(32, 'use at least 32 characters (openssl rand -base64 32)').optional(),
+    ),
+    AUTH_GENERATE_SECRET: booleanFlag(false),
+    /** The public origin, e.g. https://studio.example.com; pins OAuth callbacks and the same-origin check. */
+    AUTH_URL: optionalString.pipe(z.string().url().optional()),
+    /** Trust the Host / X-Forwarded-Host header for the app's own URL (self-hosting behind a proxy). */
+    AUTH_TRUST_HOST: booleanFlag(true),
+    /** Secure (HTTPS-only) session cookies; default: on in production. */
+    AUTH_SECURE_COOKIES: optionalFlag,
+    AUTH_SESSION_DAYS: intFrom(30, 1, 365),
+    /** E-mails (comma- or space-separated) whose accounts are created as admins. */
+    ADMIN_EMAILS: z.string().default(''),
+    /** Optional sign-in providers: each appears only when configured. */
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    AUTH_OIDC_ISSUER: optionalString.pipe(z.string().url().optional()),
+    AUTH_OIDC_ID: optionalString,
+    AUTH_OIDC_SECRET: optionalString,
+    AUTH_OIDC_NAME: optionalString.transform((value) => value ?? 'Single sign-on'),
+
     /** Limits on what one chat request may carry. */
     CHAT_MAX_MESSAGE_CHARS: intFrom(64_000, 1),
     CHAT_MAX_BODY_BYTES: intFrom(1_048_576, 1024),
   })
   .superRefine((value, ctx) => {
+    for (const group of [
+      ['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'],
+      ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_ID', 'AUTH_OIDC_SECRET'],
+    ] as const) {
+      const missing = group.filter((key) => !value[key]);
+      if (missing.length > 0 && missing.length < group.length) {
+        for (const key of missing) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `required with ${group.filter((k) => value[k]).join(', ')}`,
+          });
+        }
+      }
+    }
     if (value.DEEPSEEK_AUTH === 'hmac' && value.DEEPSEEK_API_KEY && !value.DEEPSEEK_SECRET_KEY) {
       ctx.addIssue({ code: 'custom', path: ['DEEPSEEK_SECRET_KEY'], message: 'required when DEEPSEEK_AUTH=hmac' });
     }
@@ -85,6 +132,24 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+/**
+ * What only a running server needs (a build does not): checked when `next start` loads
+ * next.config.ts and again before the first session is signed.
+ */
+export function assertServerEnv(config: Env = env): void {
+  if (config.NODE_ENV === 'production' && !config.AUTH_SECRET && !config.AUTH_GENERATE_SECRET) {
+    throw new Error(
+      'Invalid environment configuration:\n  - AUTH_SECRET: required in production (openssl rand -base64 32), ' +
+        'or set AUTH_GENERATE_SECRET=true to keep a generated one in DATA_DIR',
+    );
+  }
+}
+
+/** Session cookies carry `Secure` (and the `__Secure-` prefix): explicit setting, else production. */
+export function secureCookies(config: Env = env): boolean {
+  return config.AUTH_SECURE_COOKIES ?? config.NODE_ENV === 'production';
+}
 
 /** True when no upstream credentials are configured: the app talks to its built-in simulator. */
 export function usesSimulator(config: Env = env): boolean {

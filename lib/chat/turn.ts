@@ -23,6 +23,7 @@ import { AppError, toAppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { CallSettings, GenerationParams } from '@/lib/models';
 import { getRegistry } from '@/lib/models/load';
+import { assertModelAllowed } from '@/lib/policy/roles';
 import { getRuntime } from '@/lib/runtime';
 import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
 import { beginGeneration, endGeneration } from './active';
@@ -56,6 +57,8 @@ const newMessageId = createIdGenerator({ prefix: 'msg', size: 16 });
 export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promise<Response> {
   const registry = getRegistry();
   const settings = registry.settingsFor(input.model, input.params);
+  // The canonical id: an alias cannot reach a model the role lacks. Checked before anything is stored.
+  assertModelAllowed(ctx.user.role, settings.model);
   const db = await getDb();
 
   const isNew = !input.conversationId;

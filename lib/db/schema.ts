@@ -1,3 +1,4 @@
+import type { AdapterAccountType } from '@auth/core/adapters';
 import { type SQL, sql } from 'drizzle-orm';
 import {
   check,
@@ -7,6 +8,7 @@ import {
   jsonb,
   type PgColumn,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -49,6 +51,59 @@ export const users = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (table) => [check('users_role_check', oneOf(table.role, userRoles))],
+);
+
+/** Sign-in methods linked to a user (GitHub, OIDC); the shape the Auth.js Drizzle adapter requires. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').$type<AdapterAccountType>().notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (table) => [
+    primaryKey({ name: 'accounts_pk', columns: [table.provider, table.providerAccountId] }),
+    index('accounts_user_idx').on(table.userId),
+  ],
+);
+
+/** Auth.js e-mail verification tokens (kept for the adapter; no e-mail provider is configured yet). */
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: timestamptz('expires').notNull(),
+  },
+  (table) => [primaryKey({ name: 'verification_tokens_pk', columns: [table.identifier, table.token] })],
+);
+
+/**
+ * Server-side half of a session. The session cookie is an Auth.js JWT whose `sid` names one row;
+ * every request looks the row up (by primary key, joined to its user), so deleting it — sign-out,
+ * a password change, an admin disabling the user — ends the session at once, JWT or not.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (table) => [index('user_sessions_user_idx').on(table.userId)],
 );
 
 export const titleSources = ['auto', 'user'] as const;
@@ -120,5 +175,6 @@ export const messages = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+export type UserSession = typeof userSessions.$inferSelect;
 export type Conversation = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;

@@ -1,14 +1,16 @@
 import 'server-only';
 import type { z } from 'zod';
 import { type CurrentUser, requireUser } from '@/lib/auth/current-user';
+import { env } from '@/lib/env';
 import { AppError, type Surface, toAppError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { assertCan, type RouteId } from '@/lib/policy/roles';
 import { readJsonBody } from './body';
 import { newRequestId } from './request-id';
+import { assertJsonOrEmpty, assertSameOrigin } from './same-origin';
 
-export interface HandlerContext<Body, Params> {
+export interface PublicHandlerContext<Body, Params> {
   req: Request;
-  user: CurrentUser;
   body: Body;
   params: Params;
   requestId: string;
@@ -16,52 +18,68 @@ export interface HandlerContext<Body, Params> {
   receivedAt: number;
 }
 
-interface HandlerOptions<BodySchema extends z.ZodType | undefined> {
+export interface HandlerContext<Body, Params> extends PublicHandlerContext<Body, Params> {
+  user: CurrentUser;
+}
+
+interface CommonOptions<BodySchema extends z.ZodType | undefined> {
   /** zod schema for a JSON body; omit for routes without one */
   body?: BodySchema;
   surface: Surface;
   maxBodyBytes?: number;
 }
 
+interface HandlerOptions<BodySchema extends z.ZodType | undefined> extends CommonOptions<BodySchema> {
+  /** The route group the caller's role must include (lib/policy/roles.ts). */
+  route: RouteId;
+}
+
 type RouteContext<Params> = { params: Promise<Params> };
+type BodyOf<BodySchema> = BodySchema extends z.ZodType ? z.infer<BodySchema> : undefined;
 
 /**
- * The one wrapper every route handler uses: request id → user → body parsing and validation →
- * the handler → any thrown error becomes the taxonomy's JSON response. Routes stay thin.
+ * The one wrapper every API route uses: request id → same-origin and JSON-only checks for
+ * state-changing methods → signed-in user (401) → role may call the route (403) → body parsing and
+ * validation → the handler → any thrown error becomes the taxonomy's JSON response.
  */
 export function handler<Params = Record<string, never>, BodySchema extends z.ZodType | undefined = undefined>(
   options: HandlerOptions<BodySchema>,
-  run: (
-    ctx: HandlerContext<BodySchema extends z.ZodType ? z.infer<BodySchema> : undefined, Params>,
-  ) => Promise<Response> | Response,
+  run: (ctx: HandlerContext<BodyOf<BodySchema>, Params>) => Promise<Response> | Response,
+) {
+  const authenticate = async (req: Request) => {
+    const user = await requireUser(req);
+    assertCan(user.role, options.route);
+    return user;
+  };
+  return wrap<Params, BodySchema, CurrentUser>(options, authenticate, (ctx, user) => run({ ...ctx, user }));
+}
+
+/** The same wrapper for the few routes that serve signed-out callers (sign-up). */
+export function publicHandler<Params = Record<string, never>, BodySchema extends z.ZodType | undefined = undefined>(
+  options: CommonOptions<BodySchema>,
+  run: (ctx: PublicHandlerContext<BodyOf<BodySchema>, Params>) => Promise<Response> | Response,
+) {
+  return wrap<Params, BodySchema, undefined>(
+    options,
+    async () => undefined,
+    (ctx) => run(ctx),
+  );
+}
+
+function wrap<Params, BodySchema extends z.ZodType | undefined, Caller = unknown>(
+  options: CommonOptions<BodySchema>,
+  authenticate: (req: Request) => Promise<Caller>,
+  run: (ctx: PublicHandlerContext<BodyOf<BodySchema>, Params>, caller: Caller) => Promise<Response> | Response,
 ) {
   return async (req: Request, route?: RouteContext<Params>): Promise<Response> => {
     const receivedAt = Date.now();
     const requestId = newRequestId(req.headers.get('x-request-id'));
     try {
-      const [user, params] = await Promise.all([requireUser(req), route?.params ?? Promise.resolve({} as Params)]);
-      let body: unknown;
-      if (options.body) {
-        const raw = await readJsonBody(req, options.maxBodyBytes, options.surface);
-        const parsed = options.body.safeParse(raw);
-        if (!parsed.success) {
-          throw new AppError(`bad_request:${options.surface}`, {
-            message: describeIssues(parsed.error.issues),
-            details: {
-              issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-            },
-          });
-        }
-        body = parsed.data;
-      }
-      const response = await run({
-        req,
-        user,
-        body: body as BodySchema extends z.ZodType ? z.infer<BodySchema> : undefined,
-        params,
-        requestId,
-        receivedAt,
-      });
+      assertSameOrigin(req, { publicUrl: env.AUTH_URL });
+      assertJsonOrEmpty(req, options.surface);
+      const [caller, params] = await Promise.all([authenticate(req), route?.params ?? Promise.resolve({} as Params)]);
+      const body = options.body ? await parseBody(req, options as CommonOptions<z.ZodType>) : undefined;
+      const response = await run({ req, body: body as BodyOf<BodySchema>, params, requestId, receivedAt }, caller);
       response.headers.set('x-request-id', requestId);
       if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
       return response;
@@ -73,6 +91,20 @@ export function handler<Params = Record<string, never>, BodySchema extends z.Zod
       return appError.toResponse(requestId);
     }
   };
+}
+
+async function parseBody(req: Request, options: CommonOptions<z.ZodType>): Promise<unknown> {
+  const raw = await readJsonBody(req, options.maxBodyBytes, options.surface);
+  const parsed = options.body!.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError(`bad_request:${options.surface}`, {
+      message: describeIssues(parsed.error.issues),
+      details: {
+        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      },
+    });
+  }
+  return parsed.data;
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 async function snapshot() {
-  const list = await app.routes.conversations.GET(new Request(`${app.base}/api/conversations?limit=100`));
+  const list = await app.routes.conversations.GET(app.request(`${app.base}/api/conversations?limit=100`));
   const { items } = (await list.json()) as { items: { id: string; title: string; updatedAt: string }[] };
   const existing = await app.getConversation(existingId);
   return { items, messages: existing.body.messages };
@@ -144,7 +144,7 @@ describe('conversation routes', () => {
     const { conversationId: id } = await app.turn('Rename me');
     const patch = (body: string) =>
       app.routes.conversation.PATCH(
-        new Request(`${app.base}/api/conversations/${id}`, {
+        app.request(`${app.base}/api/conversations/${id}`, {
           method: 'PATCH',
           headers: { 'content-type': 'application/json' },
           body,
@@ -160,7 +160,7 @@ describe('conversation routes', () => {
 
     const del = () =>
       app.routes.conversation.DELETE(
-        new Request(`${app.base}/api/conversations/${id}`, { method: 'DELETE' }),
+        app.request(`${app.base}/api/conversations/${id}`, { method: 'DELETE' }),
         app.params({ id }),
       );
     expect((await del()).status).toBe(204);
@@ -175,7 +175,7 @@ describe('conversation routes', () => {
     let cursor: string | null = null;
     do {
       const url: string = `${app.base}/api/conversations?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = (await (await app.routes.conversations.GET(new Request(url))).json()) as {
+      const page = (await (await app.routes.conversations.GET(app.request(url))).json()) as {
         items: { id: string }[];
         nextCursor: string | null;
       };
@@ -184,14 +184,14 @@ describe('conversation routes', () => {
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThanOrEqual(5);
-    const forged = await app.routes.conversations.GET(new Request(`${app.base}/api/conversations?cursor=%%%`));
+    const forged = await app.routes.conversations.GET(app.request(`${app.base}/api/conversations?cursor=%%%`));
     expect(forged.status).toBe(400);
-    const tooMany = await app.routes.conversations.GET(new Request(`${app.base}/api/conversations?limit=1000`));
+    const tooMany = await app.routes.conversations.GET(app.request(`${app.base}/api/conversations?limit=1000`));
     expect(tooMany.status).toBe(400);
   });
 
   it('lists the models from the registry and says it runs on the simulator', async () => {
-    const response = await app.routes.models.GET(new Request(`${app.base}/api/models`));
+    const response = await app.routes.models.GET(app.request(`${app.base}/api/models`));
     const body = (await response.json()) as { simulator: boolean; defaultModel: string; models: { id: string }[] };
     expect(body.simulator).toBe(true);
     expect(body.models.map((model) => model.id)).toEqual(['deepseek-flash', 'deepseek-v4-pro']);

@@ -38,7 +38,7 @@ describe('chat on PostgreSQL', () => {
     const id = response.headers.get('x-conversation-id') ?? '';
     await collectUIStream(response, (collected) => {
       if (collected.text.length === 0) return false;
-      void app.routes.stop.POST(new Request(`${app.base}/api/chat/${id}/stop`, { method: 'POST' }), app.params({ id }));
+      void app.routes.stop.POST(app.request(`${app.base}/api/chat/${id}/stop`, { method: 'POST' }), app.params({ id }));
       return true;
     });
     await app.waitUntilSaved(id);

@@ -68,7 +68,7 @@ describe('a conversation kept by context id', () => {
 
   it('titles a new conversation from its first question and lists it first', async () => {
     const { conversationId } = await app.turn('  Plan a   three-day trip to Kyoto  ');
-    const response = await app.routes.conversations.GET(new Request(`${app.base}/api/conversations?limit=1`));
+    const response = await app.routes.conversations.GET(app.request(`${app.base}/api/conversations?limit=1`));
     const page = (await response.json()) as { items: { id: string; title: string }[]; nextCursor: string | null };
     expect(page.items[0]).toMatchObject({ id: conversationId, title: 'Plan a three-day trip to Kyoto' });
     expect(page.nextCursor).not.toBeNull();
@@ -85,7 +85,7 @@ describe('stop, disconnect, regenerate and edit', () => {
     const partial = await collectUIStream(response, (collected) => {
       if (collected.text.length > 20) {
         void app.routes.stop.POST(
-          new Request(`${app.base}/api/chat/${id}/stop`, { method: 'POST' }),
+          app.request(`${app.base}/api/chat/${id}/stop`, { method: 'POST' }),
           app.params({ id }),
         );
         return true;

@@ -6,7 +6,7 @@ export const maxDuration = 800;
 
 /** POST /api/chat — one turn: the new message and the context id in, a UI message stream out. */
 export const POST = handler(
-  { surface: 'chat', body: chatRequestSchema },
+  { surface: 'chat', route: 'chat', body: chatRequestSchema },
   ({ req, body, user, requestId, receivedAt }) =>
     runChatTurn(
       {

@@ -5,7 +5,7 @@ import { handler } from '@/lib/http/handler';
 import { listQuerySchema } from './schema';
 
 /** GET /api/conversations?limit&cursor — the signed-in user's conversations, newest first. */
-export const GET = handler({ surface: 'conversation' }, async ({ req, user }) => {
+export const GET = handler({ surface: 'conversation', route: 'conversations' }, async ({ req, user }) => {
   const url = new URL(req.url);
   const query = listQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new AppError('bad_request:conversation', { message: 'Invalid limit or cursor.' });

@@ -3,7 +3,7 @@ import { getRegistry } from '@/lib/models/load';
 import { getRuntime } from '@/lib/runtime';
 
 /** GET /api/models — what the pickers render; `simulator` drives the offline badge. */
-export const GET = handler({ surface: 'model' }, () => {
+export const GET = handler({ surface: 'model', route: 'models' }, () => {
   const registry = getRegistry();
   return Response.json({
     defaultModel: registry.catalog.defaultModel,

@@ -14,7 +14,7 @@ function conversationId(params: Params): string {
   return parsed.data;
 }
 
-export const GET = handler<Params>({ surface: 'conversation' }, async ({ params, user }) => {
+export const GET = handler<Params>({ surface: 'conversation', route: 'conversations' }, async ({ params, user }) => {
   const id = conversationId(params);
   const db = await getDb();
   const [conversation, messages] = await Promise.all([getConversation(db, user.id, id), listMessages(db, user.id, id)]);
@@ -23,7 +23,7 @@ export const GET = handler<Params>({ surface: 'conversation' }, async ({ params,
 });
 
 export const PATCH = handler<Params, typeof renameSchema>(
-  { surface: 'conversation', body: renameSchema, maxBodyBytes: 4096 },
+  { surface: 'conversation', route: 'conversations', body: renameSchema, maxBodyBytes: 4096 },
   async ({ params, user, body }) => {
     const conversation = await renameConversation(await getDb(), user.id, conversationId(params), body.title);
     if (!conversation) throw new AppError('not_found:conversation');
@@ -31,7 +31,7 @@ export const PATCH = handler<Params, typeof renameSchema>(
   },
 );
 
-export const DELETE = handler<Params>({ surface: 'conversation' }, async ({ params, user }) => {
+export const DELETE = handler<Params>({ surface: 'conversation', route: 'conversations' }, async ({ params, user }) => {
   const deleted = await deleteConversation(await getDb(), user.id, conversationId(params));
   if (!deleted) throw new AppError('not_found:conversation');
   return new Response(null, { status: 204 });
