@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { can, type RouteId, roles } from '@/lib/policy/roles';
+import { loadApp, type TestApp, type TestSession, userMessage } from '../support/app';
+
+/**
+ * The whole role × route matrix through the real route handlers: every API route answers 401
+ * signed out, 403 to a role the policy table does not give it, and something else (2xx, or a 4xx
+ * that is not 403) to a role that has it. The route list is checked against app/api, so a new
+ * route cannot join the app without joining this test.
+ */
+
+type Call = (request: (url: string, init?: RequestInit) => Request, who: Actor) => Promise<Response>;
+interface Actor {
+  userId: string;
+  conversationId: string;
+}
+interface Entry {
+  route: RouteId;
+  call: Call;
+}
+
+let app: TestApp;
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+/** Routes that serve signed-out callers; everything else must be in `protectedRoutes`. */
+const publicRoutes = [
+  'GET /api/health',
+  'GET /api/simulator/[...path]',
+  'POST /api/simulator/[...path]',
+  'GET /api/auth/[...nextauth]',
+  'POST /api/auth/[...nextauth]',
+  'POST /api/auth/sign-up',
+];
+
+let routes: Record<string, Entry>;
+
+beforeAll(async () => {
+  app = await loadApp();
+  const account = await import('@/app/api/account/route');
+  const password = await import('@/app/api/account/password/route');
+  const adminUsers = await import('@/app/api/admin/users/route');
+  const adminUser = await import('@/app/api/admin/users/[id]/route');
+  const { chat, stop, conversations, conversation, models } = app.routes;
+  const withId = (id: string) => app.params({ id });
+  routes = {
+    'POST /api/chat': {
+      route: 'chat',
+      call: async (request) => {
+        const response = await chat.POST(
+          request('/api/chat', json('POST', { message: userMessage('matrix'), model: 'deepseek-flash', params: {} })),
+        );
+        if (!response.ok) return response;
+        await response.text();
+        await app.waitUntilSaved(response.headers.get('x-conversation-id') ?? '');
+        return response;
+      },
+    },
+    'POST /api/chat/[id]/stop': {
+      route: 'chat',
+      call: (request, who) =>
+        stop.POST(request(`/api/chat/${who.conversationId}/stop`, { method: 'POST' }), withId(who.conversationId)),
+    },
+    'GET /api/conversations': {
+      route: 'conversations',
+      call: (request) => conversations.GET(request('/api/conversations')),
+    },
+    'GET /api/conversations/[id]': {
+      route: 'conversations',
+      call: (request, who) =>
+        conversation.GET(request(`/api/conversations/${who.conversationId}`), withId(who.conversationId)),
+    },
+    'PATCH /api/conversations/[id]': {
+      route: 'conversations',
+      call: (request, who) =>
+        conversation.PATCH(
+          request(`/api/conversations/${who.conversationId}`, json('PATCH', { title: 'Renamed' })),
+          withId(who.conversationId),
+        ),
+    },
+    'DELETE /api/conversations/[id]': {
+      route: 'conversations',
+      call: (request) => {
+        const id = randomUUID();
+        return conversation.DELETE(request(`/api/conversations/${id}`, { method: 'DELETE' }), withId(id));
+      },
+    },
+    'GET /api/models': { route: 'models', call: (request) => models.GET(request('/api/models')) },
+    'GET /api/account': { route: 'settings', call: (request) => account.GET(request('/api/account')) },
+    'POST /api/account/password': {
+      route: 'settings',
+      call: (request) =>
+        password.POST(request('/api/account/password', json('POST', { currentPassword: 'x', newPassword: 'y' }))),
+    },
+    'GET /api/admin/users': { route: 'admin', call: (request) => adminUsers.GET(request('/api/admin/users')) },
+    'PATCH /api/admin/users/[id]': {
+      route: 'admin',
+      call: async (request) => {
+        const target = await app.signIn('user');
+        return adminUser.PATCH(
+          request(`/api/admin/users/${target.user.id}`, json('PATCH', { role: 'user' })),
+          withId(target.user.id),
+        );
+      },
+    },
+  };
+});
+
+function routeFiles(dir = path.join(process.cwd(), 'app/api')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === 'route.ts' ? [full] : [];
+  });
+}
+
+describe('the route list', () => {
+  it('names every handler under app/api, public or protected', () => {
+    const found = routeFiles().flatMap((file) => {
+      const url = `/${path.relative(path.join(process.cwd(), 'app'), path.dirname(file)).split(path.sep).join('/')}`;
+      const source = readFileSync(file, 'utf8');
+      return [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (match) => `${match[1]} ${url}`,
+      );
+    });
+    expect(found.sort()).toEqual([...publicRoutes, ...Object.keys(routes)].sort());
+  });
+});
+
+describe('role × route', () => {
+  const sessions = new Map<string, { session: TestSession; actor: Actor }>();
+
+  beforeAll(async () => {
+    for (const role of roles) {
+      const session = await app.signIn(role);
+      const { conversationId } = await session.turn(`a ${role}'s own conversation`);
+      sessions.set(role, { session, actor: { userId: session.user.id, conversationId } });
+    }
+  });
+
+  it('answers 401 to every protected route when signed out', async () => {
+    const anonymous = (url: string, init?: RequestInit) => new Request(new URL(url, app.base), init);
+    for (const [name, entry] of Object.entries(routes)) {
+      const response = await entry.call(anonymous, { userId: '', conversationId: randomUUID() });
+      expect(response.status, name).toBe(401);
+      expect(((await response.json()) as { error: { code: string } }).error.code, name).toBe('unauthorized:auth');
+    }
+  });
+
+  for (const role of roles) {
+    it(`${role}: 403 exactly where the policy table says no`, async () => {
+      const { session, actor } = sessions.get(role)!;
+      const outcomes: string[] = [];
+      for (const [name, entry] of Object.entries(routes)) {
+        const response = await entry.call(session.request, actor);
+        const allowed = can(role, entry.route);
+        outcomes.push(`${name} → ${response.status}`);
+        if (allowed) {
+          expect(response.status, name).not.toBe(403);
+          expect(response.status, name).toBeLessThan(500);
+          expect(response.status, name).not.toBe(401);
+        } else {
+          expect(response.status, name).toBe(403);
+          const body = (await response.json()) as { error: { code: string; details: { route: string } } };
+          expect(body.error.code).toBe('forbidden:api');
+          expect(body.error.details.route).toBe(entry.route);
+        }
+      }
+      expect(outcomes).toHaveLength(Object.keys(routes).length);
+    });
+  }
+});
