@@ -1,7 +1,8 @@
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_SERVER } from 'next/constants';
 // Parsing the environment here makes a bad configuration fail the build and the start.
-import { assertServerEnv } from './lib/env';
+import { assertServerEnv, env } from './lib/env';
+import { contentSecurityPolicy, securityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -12,6 +13,21 @@ const nextConfig: NextConfig = {
   // Native / wasm packages that must be loaded by Node, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pino', 'sharp', 'ioredis'],
   typescript: { ignoreBuildErrors: false },
+  // Every response; pages replace the CSP with one carrying their script nonce (proxy.ts).
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          ...securityHeaders,
+          {
+            key: 'Content-Security-Policy',
+            value: contentSecurityPolicy({ dev: env.NODE_ENV === 'development' }),
+          },
+        ],
+      },
+    ];
+  },
 };
 
 export default function config(phase: string): NextConfig {

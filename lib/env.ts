@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// Not `import 'server-only'`: next.config.ts loads this module outside React's server build, where
+// that import throws. This guard does its job: no browser bundle may ever evaluate the secrets.
+if (typeof window !== 'undefined') throw new Error('lib/env.ts holds server secrets and must not reach a browser');
+
 /**
  * The one place that reads process.env. Parsed once; next.config.ts imports this
  * module so a bad configuration fails `next build` / `next start` with a readable message.

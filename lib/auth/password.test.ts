@@ -8,7 +8,7 @@ describe('password rules', () => {
     ['1234567890123', 'one_class'],
     ['ABCDEFGHIJKL', 'one_class'],
     ['!!!!!!!!!!!!', 'one_class'],
-    ['x'.repeat(PASSWORD_MAX_LENGTH) + '1', 'too_long'],
+    [`${'x'.repeat(PASSWORD_MAX_LENGTH)}1`, 'too_long'],
   ])('%s → %s', (password, problem) => {
     expect(passwordProblem(password)).toBe(problem);
   });
