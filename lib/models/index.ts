@@ -91,7 +91,10 @@ export function createRegistry(catalog: Catalog = defaultCatalog): ModelRegistry
       const { spec, forcedThinking } = resolved;
       const issues = checkParams(spec, params);
       if (forcedThinking !== undefined && params.thinking !== undefined && params.thinking !== forcedThinking) {
-        issues.push({ param: 'thinking', message: `${modelId} always runs with thinking ${forcedThinking ? 'on' : 'off'}.` });
+        issues.push({
+          param: 'thinking',
+          message: `${modelId} always runs with thinking ${forcedThinking ? 'on' : 'off'}.`,
+        });
       }
       if (issues.length > 0) {
         throw new AppError('bad_request:params', {
@@ -129,7 +132,9 @@ export function createRegistry(catalog: Catalog = defaultCatalog): ModelRegistry
       if (!prices) return undefined;
       const table = prices.offPeak && !isPeak(catalog, at) ? prices.offPeak : prices.peak;
       return (
-        (usage.cacheHitTokens * table.cacheHit + usage.cacheMissTokens * table.cacheMiss + usage.outputTokens * table.output) /
+        (usage.cacheHitTokens * table.cacheHit +
+          usage.cacheMissTokens * table.cacheMiss +
+          usage.outputTokens * table.output) /
         1_000_000
       );
     },

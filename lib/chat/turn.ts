@@ -1,0 +1,231 @@
+import 'server-only';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  consumeStream,
+  convertToModelMessages,
+  createIdGenerator,
+  createUIMessageStream,
+  createUIMessageStreamResponse,
+  streamText,
+  toUIMessageStream,
+} from 'ai';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { type Database, getDb } from '@/lib/db/client';
+import { createConversation, getConversation, updateConversationSettings } from '@/lib/db/queries/conversations';
+import {
+  appendUserMessage,
+  listMessages,
+  replaceUserMessage,
+  saveAssistantMessage,
+  truncateFrom,
+} from '@/lib/db/queries/messages';
+import { AppError, toAppError } from '@/lib/errors';
+import { log } from '@/lib/log';
+import type { CallSettings, GenerationParams } from '@/lib/models';
+import { getRegistry } from '@/lib/models/load';
+import { getRuntime } from '@/lib/runtime';
+import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
+import { beginGeneration, endGeneration } from './active';
+import { TurnMeter } from './meter';
+import { planTurn, type TurnRequest, type TurnWrite, titleFrom } from './plan';
+import type { ChatMessage, ChatMetadata, MessageStatus } from './types';
+
+export interface ChatTurnInput extends TurnRequest {
+  /** context id; absent → a new conversation */
+  conversationId?: string;
+  model: string;
+  params: GenerationParams;
+  system?: string;
+}
+
+interface TurnContext {
+  user: CurrentUser;
+  requestId: string;
+  receivedAt: number;
+  /** offline mode only: a fault for the built-in simulator (tests, demos); never sent to a real upstream */
+  simulatorFault?: string;
+}
+
+const newMessageId = createIdGenerator({ prefix: 'msg', size: 16 });
+
+/**
+ * One chat turn (DESIGN.md, "the spine"): only the history read sits in front of the upstream
+ * call; the turn's writes run beside it, and the answer is saved when the stream ends, whether
+ * the browser is still there or not.
+ */
+export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promise<Response> {
+  const registry = getRegistry();
+  const settings = registry.settingsFor(input.model, input.params);
+  const db = await getDb();
+
+  const isNew = !input.conversationId;
+  const conversationId = input.conversationId ?? randomUUID();
+  const [conversation, stored] = isNew
+    ? [undefined, [] as ChatMessage[]]
+    : await Promise.all([
+        getConversation(db, ctx.user.id, conversationId),
+        listMessages(db, ctx.user.id, conversationId),
+      ]);
+  if (!isNew && !conversation) throw new AppError('not_found:conversation');
+  const plan = planTurn(stored, input);
+
+  const generation = beginGeneration(conversationId, ctx.user.id);
+  if (!generation) {
+    throw new AppError('conflict:chat', {
+      message: 'An answer is still being written in this conversation. Stop it first.',
+    });
+  }
+
+  const system = input.system ?? conversation?.systemPrompt ?? undefined;
+  const writes = persistBeforeAnswer(db, ctx.user.id, conversationId, isNew, plan.write, {
+    title: titleFrom(plan.messages.at(-1) ?? input.message),
+    settings,
+    params: input.params,
+    system,
+  }).catch((error: unknown) => {
+    // Without the question stored, the answer has nowhere to go: stop paying for it.
+    generation.controller.abort(error);
+    throw error;
+  });
+
+  const logger = log.child({ requestId: ctx.requestId, conversationId, model: settings.model });
+  const meter = new TurnMeter(ctx.receivedAt);
+  let failure: AppError | undefined;
+  const { upstream, offline } = getRuntime();
+  const faultHeader = offline && ctx.simulatorFault ? { 'x-simulator-fault': ctx.simulatorFault } : {};
+
+  const result = streamText({
+    model: upstream.languageModel(settings.model),
+    instructions: system,
+    messages: await convertToModelMessages(plan.messages),
+    ...upstream.streamOptions(settings, endUserIdFor(ctx.user.id)),
+    abortSignal: generation.controller.signal,
+    headers: { 'x-request-id': ctx.requestId, ...faultHeader },
+  });
+
+  const startMetadata: ChatMetadata = {
+    conversationId,
+    createdAt: ctx.receivedAt,
+    model: settings.requestedModel,
+    thinking: settings.thinking,
+    effort: settings.effort,
+    requestId: ctx.requestId,
+    ignoredParams: settings.ignored.length > 0 ? settings.ignored : undefined,
+  };
+
+  const describeFailure = (error: unknown): string => {
+    failure = generation.stoppedByUser || isAbortError(error) ? undefined : classifyUpstreamError(error);
+    if (!failure) return JSON.stringify({ code: 'upstream_interrupted:upstream', message: 'Stopped.' });
+    logger.warn({ code: failure.code, detail: failure.internalDetail ?? failure.message }, 'answer failed');
+    return JSON.stringify({
+      code: failure.code,
+      message: failure.message,
+      retryAfterSeconds: failure.retryAfterSeconds,
+    });
+  };
+
+  // createUIMessageStream turns both kinds of failure into one error chunk: errors the upstream
+  // reports before streaming (error parts) and breaks after it started (the stream throws).
+  const stream = createUIMessageStream<ChatMessage>({
+    originalMessages: plan.messages,
+    generateId: newMessageId,
+    execute: ({ writer }) => {
+      writer.merge(
+        toUIMessageStream({
+          stream: result.stream,
+          originalMessages: plan.messages,
+          generateMessageId: newMessageId,
+          messageMetadata: ({ part }) => {
+            meter.observe(part);
+            if (part.type === 'start') return startMetadata;
+            if (part.type === 'finish') return { ...meter.summary(registry, settings.model), status: 'complete' };
+            return undefined;
+          },
+          onError: describeFailure,
+        }),
+      );
+    },
+    onError: describeFailure,
+    onEnd: async ({ responseMessage, isAborted }) => {
+      try {
+        await writes;
+        const status: MessageStatus = generation.stoppedByUser
+          ? 'interrupted'
+          : failure
+            ? meter.sawContent
+              ? 'interrupted'
+              : 'error'
+            : isAborted
+              ? 'interrupted'
+              : 'complete';
+        const metadata: ChatMetadata = {
+          ...startMetadata,
+          ...responseMessage.metadata,
+          ...meter.summary(registry, settings.model),
+          status,
+          ...(failure ? { error: { code: failure.code, message: failure.message } } : {}),
+        };
+        const message: ChatMessage = { ...responseMessage, metadata };
+        await saveAssistantMessage(db, ctx.user.id, conversationId, message, status, {
+          model: settings.requestedModel,
+          usage: metadata.usage,
+        });
+        logger.info({ status, usage: metadata.usage, timing: metadata.timing }, 'answer saved');
+      } catch (error) {
+        if (!isAbortError(error)) logger.error({ err: toAppError(error).internalDetail }, 'saving the answer failed');
+      } finally {
+        endGeneration(conversationId, generation);
+      }
+    },
+  });
+
+  return createUIMessageStreamResponse({
+    stream,
+    headers: { 'x-conversation-id': conversationId, 'x-request-id': ctx.requestId },
+    // Reads the stream to its end on the server even after the browser leaves, so onEnd saves it.
+    consumeSseStream: consumeStream,
+  });
+}
+
+async function persistBeforeAnswer(
+  db: Database,
+  ownerId: string,
+  conversationId: string,
+  isNew: boolean,
+  write: TurnWrite,
+  context: { title: string; settings: CallSettings; params: GenerationParams; system?: string },
+): Promise<void> {
+  if (isNew) {
+    await createConversation(db, ownerId, {
+      id: conversationId,
+      title: context.title,
+      model: context.settings.requestedModel,
+      params: context.params,
+      systemPrompt: context.system ?? null,
+    });
+  } else {
+    await updateConversationSettings(db, ownerId, conversationId, {
+      model: context.settings.requestedModel,
+      params: context.params,
+      systemPrompt: context.system ?? null,
+    });
+  }
+  switch (write.kind) {
+    case 'append':
+      await appendUserMessage(db, ownerId, conversationId, write.message);
+      return;
+    case 'replace':
+      await replaceUserMessage(db, ownerId, conversationId, write.messageId, write.message);
+      return;
+    case 'truncate':
+      await truncateFrom(db, ownerId, conversationId, write.fromMessageId, { inclusive: true });
+      return;
+    case 'none':
+      return;
+  }
+}
+
+/** DeepSeek's `user_id` (cache and scheduling isolation) without revealing our user ids. */
+function endUserIdFor(userId: string): string {
+  return `u_${createHash('sha256').update(`deepseek-studio:${userId}`).digest('hex').slice(0, 32)}`;
+}

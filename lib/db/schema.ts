@@ -1,0 +1,124 @@
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  type PgColumn,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { ChatMessage, ChatMetadata, MessageStatus, MessageUsage } from '@/lib/chat/types';
+import type { GenerationParams } from '@/lib/models';
+
+/**
+ * One schema for PGlite and Postgres. Timestamps are stored with millisecond precision so a
+ * JS `Date` read back equals the stored value exactly — the conversation list's keyset cursor
+ * depends on that (a microsecond `now()` would make `updated_at = cursor` never match).
+ */
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
+
+/** The enum lists live in TypeScript; the CHECK keeps rows written by hand honest too. */
+const oneOf = (column: PgColumn, values: readonly string[]): SQL =>
+  sql`${column} in (${sql.join(
+    values.map((value) => sql.raw(`'${value}'`)),
+    sql`, `,
+  )})`;
+
+export const userRoles = ['admin', 'user', 'guest'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+/** Keys id/name/email/emailVerified/image have the types the Auth.js Drizzle adapter's users table requires. */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text('name'),
+    email: text('email').unique(),
+    emailVerified: timestamptz('email_verified'),
+    image: text('image'),
+    role: text('role', { enum: userRoles }).notNull().default('user'),
+    passwordHash: text('password_hash'),
+    disabledAt: timestamptz('disabled_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [check('users_role_check', oneOf(table.role, userRoles))],
+);
+
+export const titleSources = ['auto', 'user'] as const;
+export type TitleSource = (typeof titleSources)[number];
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    /** The context id the browser sends with every turn. */
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    titleSource: text('title_source', { enum: titleSources }).notNull().default('auto'),
+    model: text('model').notNull(),
+    params: jsonb('params').$type<GenerationParams>().notNull().default({}),
+    systemPrompt: text('system_prompt'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /** Last activity (a message written or removed); orders the conversation list. */
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (table) => [
+    index('conversations_owner_updated_idx').on(table.ownerId, table.updatedAt.desc(), table.id.desc()),
+    // Target of messages' (conversation_id, owner_id) foreign key.
+    unique('conversations_id_owner_unique').on(table.id, table.ownerId),
+    check('conversations_title_source_check', oneOf(table.titleSource, titleSources)),
+  ],
+);
+
+export const messageRoles = ['user', 'assistant', 'system'] as const satisfies readonly ChatMessage['role'][];
+export const messageStatuses = ['complete', 'interrupted', 'error'] as const satisfies readonly MessageStatus[];
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id').notNull(),
+    /**
+     * Denormalised owner so every message query filters by owner without a join; the composite
+     * foreign key below makes it impossible for it to differ from the conversation's owner.
+     */
+    ownerId: text('owner_id').notNull(),
+    /** The message this one follows; unused until branching lands. */
+    parentId: text('parent_id'),
+    position: integer('position').notNull(),
+    role: text('role', { enum: messageRoles }).notNull(),
+    parts: jsonb('parts').$type<ChatMessage['parts']>().notNull(),
+    metadata: jsonb('metadata').$type<ChatMetadata>().notNull().default({}),
+    status: text('status', { enum: messageStatuses }).notNull().default('complete'),
+    model: text('model'),
+    usage: jsonb('usage').$type<MessageUsage>(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('messages_conversation_position_idx').on(table.conversationId, table.position),
+    foreignKey({
+      name: 'messages_conversation_owner_fk',
+      columns: [table.conversationId, table.ownerId],
+      foreignColumns: [conversations.id, conversations.ownerId],
+    }).onDelete('cascade'),
+    check('messages_role_check', oneOf(table.role, messageRoles)),
+    check('messages_status_check', oneOf(table.status, messageStatuses)),
+    check('messages_position_check', sql`${table.position} >= 0`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Conversation = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;

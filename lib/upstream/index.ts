@@ -1,0 +1,118 @@
+import 'server-only';
+import { createDeepSeek } from '@ai-sdk/deepseek';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { type LanguageModel, wrapLanguageModel } from 'ai';
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import type { CallSettings } from '@/lib/models';
+import { classifyUpstreamError, fromStatus, sanitizeUpstreamMessage } from './classify';
+import type { UpstreamConfig } from './config';
+import { createUpstreamFetch } from './fetch';
+import {
+  callSettingsToStreamOptions,
+  jsonOutputMiddleware,
+  type ProviderOptions,
+  providerOptionsFor,
+  type StreamOptions,
+} from './options';
+
+export { classifyUpstreamError, isAbortError, parseRetryAfter } from './classify';
+export { type UpstreamAuth, type UpstreamConfig, upstreamConfigFromEnv } from './config';
+export { UpstreamInterruptedError, UpstreamTimeoutError } from './errors';
+export { callSettingsToStreamOptions, type ProviderOptions, type StreamOptions } from './options';
+
+export interface Balance {
+  available: boolean;
+  balances: { currency: string; total: string }[];
+}
+
+export interface Upstream {
+  /** An ai-SDK LanguageModel for streamText (JSON output applied from the call's providerOptions). */
+  languageModel(modelId: string): LanguageModel;
+  /** Provider-specific call options for these settings (thinking, effort, user id …). */
+  providerOptions(settings: CallSettings, endUserId: string): ProviderOptions;
+  /** `callSettingsToStreamOptions` for this upstream's provider: spread it into streamText. */
+  streamOptions(settings: CallSettings, endUserId: string): StreamOptions;
+  /** The signed, timed fetch (for /models, /user/balance). */
+  fetch: typeof fetch;
+  listModels(signal?: AbortSignal): Promise<string[]>;
+  balance(signal?: AbortSignal): Promise<Balance>;
+}
+
+const modelsSchema = z.object({ data: z.array(z.object({ id: z.string().min(1) })) });
+const balanceSchema = z.object({
+  is_available: z.boolean(),
+  balance_infos: z.array(z.object({ currency: z.string(), total_balance: z.string() })).default([]),
+});
+
+export function createUpstream(config: UpstreamConfig): Upstream {
+  const baseURL = config.baseURL.replace(/\/+$/, '');
+  const fetch = createUpstreamFetch(config);
+  // The providers always add `Authorization: Bearer <apiKey>`; the signed fetch replaces it per
+  // scheme, so oauth2 only needs a placeholder to satisfy the provider.
+  const apiKey = config.auth.scheme === 'oauth2' ? 'oauth2' : config.auth.apiKey;
+  const provider =
+    config.provider === 'deepseek'
+      ? createDeepSeek({ apiKey, baseURL, fetch })
+      : createOpenAICompatible({ name: 'upstream', apiKey, baseURL, fetch, includeUsage: true });
+
+  const getJson = async <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> => {
+    // Non-streaming bodies get one overall deadline; the fetch itself only times the headers.
+    const deadline = AbortSignal.timeout(config.firstContentTimeoutMs);
+    try {
+      const response = await fetch(`${baseURL}${path}`, {
+        headers: { accept: 'application/json' },
+        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+      });
+      const text = await response.text();
+      if (!response.ok) {
+        throw fromStatus(response.status, {
+          message: errorMessageOf(text),
+          headers: Object.fromEntries(response.headers),
+        });
+      }
+      const parsed = schema.safeParse(safeJson(text));
+      if (!parsed.success) {
+        throw new AppError('upstream_unavailable:upstream', {
+          internalDetail: `unexpected ${path} body: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        });
+      }
+      return parsed.data;
+    } catch (error) {
+      throw classifyUpstreamError(error);
+    }
+  };
+
+  return {
+    languageModel: (modelId) =>
+      wrapLanguageModel({ model: provider.languageModel(modelId), middleware: jsonOutputMiddleware }),
+    providerOptions: (settings, endUserId) => providerOptionsFor(config.provider, settings, endUserId),
+    streamOptions: (settings, endUserId) =>
+      callSettingsToStreamOptions(settings, { endUserId, provider: config.provider }),
+    fetch,
+    async listModels(signal) {
+      const body = await getJson('/models', modelsSchema, signal);
+      return body.data.map((model) => model.id);
+    },
+    async balance(signal) {
+      const body = await getJson('/user/balance', balanceSchema, signal);
+      return {
+        available: body.is_available,
+        balances: body.balance_infos.map((info) => ({ currency: info.currency, total: info.total_balance })),
+      };
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorMessageOf(text: string): string | undefined {
+  const message = (safeJson(text) as { error?: { message?: unknown }; message?: unknown } | undefined)?.error?.message;
+  return typeof message === 'string' ? sanitizeUpstreamMessage(message) : undefined;
+}
