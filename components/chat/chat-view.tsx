@@ -44,9 +44,10 @@ export function ChatView({
     <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-view" data-status={status}>
       <div
         ref={scrollRef}
+        data-testid="chat-scroll"
         className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain [scrollbar-gutter:stable]"
       >
-        <div ref={contentRef} className="mx-auto min-h-full w-full max-w-3xl px-4 sm:px-6">
+        <div ref={contentRef} className="mx-auto flex min-h-full w-full max-w-3xl flex-col px-4 sm:px-6">
           {messages.length === 0 ? (
             <EmptyState onPick={send} disabled={!settings || busy} />
           ) : (

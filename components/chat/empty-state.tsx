@@ -15,7 +15,7 @@ const examples: { title: MessageKey; prompt: MessageKey }[] = [
 export function EmptyState({ onPick, disabled }: { onPick: (prompt: string) => void; disabled: boolean }) {
   const t = useT();
   return (
-    <div className="flex min-h-full flex-col items-center justify-center px-1 py-10" data-testid="empty-state">
+    <div className="flex flex-1 flex-col items-center justify-center px-1 pb-6 pt-10" data-testid="empty-state">
       <LogoMark size={44} />
       <h1 className="mt-5 text-center text-2xl font-semibold tracking-tight text-ink sm:text-[1.75rem]">
         {t('empty.greeting')}

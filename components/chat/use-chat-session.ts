@@ -5,9 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { DefaultChatTransport } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/chat/types';
+import { AppError } from '@/lib/errors';
+import { chatErrorToAppError } from '@/lib/query/api';
 import { conversationKeys, stopGeneration } from '@/lib/query/conversations';
 import type { ChatRequestBody, ConversationDetail } from '@/lib/query/types';
 import type { EffectiveChatSettings } from '@/lib/stores/chat-settings-store';
+import { textOf } from './message-text';
 
 export interface ChatActions {
   send: (text: string) => void;
@@ -57,7 +60,7 @@ export function useChatSession({
       new DefaultChatTransport<ChatMessage>({
         api: '/api/chat',
         fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-          const response = await fetch(input, init);
+          const response = await fetchWaitingForStop(input, init);
           const id = response.headers.get('x-conversation-id');
           if (response.ok && id) adoptRef.current(id);
           return response;
@@ -88,8 +91,22 @@ export function useChatSession({
       if (id) adoptRef.current(id);
       void queryClient.invalidateQueries({ queryKey: conversationKeys.list() });
     },
+    onError: (error) => {
+      // Mirror what the server stores for a failed answer, so the badge shows without a reload.
+      const typed = chatErrorToAppError(error);
+      if (!(typed instanceof AppError)) return;
+      setMessagesRef.current((list) => {
+        const last = list.at(-1);
+        if (last?.role !== 'assistant' || last.metadata?.status) return list;
+        const status = textOf(last) ? 'interrupted' : 'error';
+        const metadata = { ...last.metadata, status, error: { code: typed.code, message: typed.message } } as const;
+        return [...list.slice(0, -1), { ...last, metadata }];
+      });
+    },
   });
   const { messages, status, setMessages } = chat;
+  const setMessagesRef = useRef(setMessages);
+  setMessagesRef.current = setMessages;
 
   // The start chunk's metadata names the conversation too (e.g. when a proxy strips headers).
   const streamedId = messages.at(-1)?.metadata?.conversationId;
@@ -147,9 +164,14 @@ export function useChatSession({
         const current = chatRef.current;
         current.clearError();
         const last = current.messages.at(-1);
-        // A partial answer is regenerated in place; after a failure before any answer, the last
-        // user message is answered again (regenerate without messageId).
-        void current.regenerate({ ...(last?.role === 'assistant' ? { messageId: last.id } : {}), body });
+        if (last?.role === 'assistant') {
+          // The failed (or partial) answer is stored: write it again.
+          void current.regenerate({ messageId: last.id, body });
+        } else if (last?.role === 'user') {
+          // The request failed before the answer started, so the question was not stored: send it again.
+          current.setMessages(current.messages.slice(0, -1));
+          void current.sendMessage({ id: last.id, role: 'user', parts: last.parts }, { body });
+        }
       },
       stop: () => {
         const id = idRef.current;
@@ -162,4 +184,21 @@ export function useChatSession({
   }, [requestBody, setMessages]);
 
   return { ...chat, conversationId, actions };
+}
+
+/**
+ * Right after Stop the server may still be saving the stopped answer and answers 409 `conflict:chat`
+ * ("an answer is still being written") for a moment; wait for it instead of showing an error.
+ */
+async function fetchWaitingForStop(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(input, init);
+    if (response.status !== 409 || attempt >= 8 || init?.signal?.aborted) return response;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => undefined)) as { error?: { code?: string } } | undefined;
+    if (body?.error?.code !== 'conflict:chat') return response;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -24,11 +24,9 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
 
   const onDelete = () => {
     setConfirming(false);
-    remove.mutate(conversation.id, {
-      onSuccess: () => {
-        if (active) router.push('/');
-      },
-    });
+    // The row disappears at once (optimistic), unmounting this component: leave the page now.
+    if (active) router.push('/');
+    remove.mutate(conversation.id);
   };
 
   return (
@@ -66,7 +64,7 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
       {!renaming && (
         <div
           className={cn(
-            'absolute right-1 top-1/2 -translate-y-1/2 transition-opacity',
+            'absolute inset-y-0 right-1 flex items-center transition-opacity',
             active
               ? 'opacity-100'
               : 'opacity-100 md:opacity-0 md:group-hover:opacity-100 md:group-focus-within:opacity-100',
@@ -116,22 +114,24 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
           </Popover>
         </div>
       )}
-      <Dialog
-        open={confirming}
-        onClose={() => setConfirming(false)}
-        title={t('dialog.deleteTitle')}
-        description={t('dialog.deleteBody', { title })}
-        testId="delete-dialog"
-      >
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setConfirming(false)} data-testid="cancel-delete">
-            {t('dialog.cancel')}
-          </Button>
-          <Button variant="danger" onClick={onDelete} data-testid="confirm-delete" autoFocus>
-            {t('dialog.confirmDelete')}
-          </Button>
-        </div>
-      </Dialog>
+      {confirming && (
+        <Dialog
+          open
+          onClose={() => setConfirming(false)}
+          title={t('dialog.deleteTitle')}
+          description={t('dialog.deleteBody', { title })}
+          testId="delete-dialog"
+        >
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setConfirming(false)} data-testid="cancel-delete">
+              {t('dialog.cancel')}
+            </Button>
+            <Button variant="danger" onClick={onDelete} data-testid="confirm-delete" autoFocus>
+              {t('dialog.confirmDelete')}
+            </Button>
+          </div>
+        </Dialog>
+      )}
     </li>
   );
 }

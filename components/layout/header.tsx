@@ -20,7 +20,7 @@ export function Header() {
   return (
     <header
       data-testid="app-header"
-      className="flex h-14 shrink-0 items-center gap-1 border-b border-line/70 bg-surface/90 px-2 backdrop-blur supports-[backdrop-filter]:bg-surface/75 sm:gap-1.5 sm:px-3"
+      className="relative z-30 flex h-14 shrink-0 items-center gap-1 border-b border-line/70 bg-surface/90 px-2 backdrop-blur supports-[backdrop-filter]:bg-surface/75 sm:gap-1.5 sm:px-3"
     >
       <Button
         variant="ghost"

@@ -142,10 +142,13 @@ export const AlertIcon = (p: IconProps) => (
     <path d="M10.3 3.9L2.4 17.5A2 2 0 0 0 4.1 20.5h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
   </Icon>
 );
+/** An atom: the "deep thinking" mode. */
 export const BrainIcon = (p: IconProps) => (
   <Icon {...p}>
-    <path d="M9 4.5A2.5 2.5 0 0 0 6.5 7v.2A3 3 0 0 0 4.5 10a3 3 0 0 0 1 2.2A3 3 0 0 0 7 17.5 2.5 2.5 0 0 0 12 18V6a2.5 2.5 0 0 0-3-1.5z" />
-    <path d="M15 4.5A2.5 2.5 0 0 1 17.5 7v.2a3 3 0 0 1 2 2.8 3 3 0 0 1-1 2.2 3 3 0 0 1-1.5 5.3A2.5 2.5 0 0 1 12 18" />
+    <circle cx="12" cy="12" r="1.6" fill="currentColor" stroke="none" />
+    <ellipse cx="12" cy="12" rx="9.5" ry="4" />
+    <ellipse cx="12" cy="12" rx="9.5" ry="4" transform="rotate(60 12 12)" />
+    <ellipse cx="12" cy="12" rx="9.5" ry="4" transform="rotate(120 12 12)" />
   </Icon>
 );
 export const LogoMark = ({ size = 28 }: { size?: number }) => (
