@@ -36,15 +36,12 @@ export function UserMessage({
 
   return (
     <article
-      className="group/message flex flex-col items-end"
+      className="group/message flex items-end justify-end gap-1.5"
       data-testid="user-message"
       data-message-id={message.id}
       aria-label={t('message.you')}
     >
-      <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-surface-muted px-4 py-2.5 text-[15px] leading-relaxed text-ink ring-1 ring-line/60 sm:max-w-[75%]">
-        {text}
-      </div>
-      <div className="mt-1 flex items-center gap-0.5 transition-opacity md:opacity-0 md:group-hover/message:opacity-100 md:group-focus-within/message:opacity-100">
+      <div className="flex shrink-0 items-center gap-0.5 pb-1 transition-opacity md:opacity-0 md:group-hover/message:opacity-100 md:group-focus-within/message:opacity-100">
         <CopyButton
           getText={() => text}
           label={t('message.copyMessage')}
@@ -62,6 +59,9 @@ export function UserMessage({
         >
           <PencilIcon size={14} />
         </Button>
+      </div>
+      <div className="min-w-0 max-w-[80%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-surface-muted px-4 py-2.5 text-[15px] leading-relaxed text-ink ring-1 ring-line/60 sm:max-w-[75%]">
+        {text}
       </div>
     </article>
   );

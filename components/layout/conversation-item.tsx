@@ -67,7 +67,7 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
             'absolute inset-y-0 right-1 flex items-center transition-opacity',
             active
               ? 'opacity-100'
-              : 'opacity-100 md:opacity-0 md:group-hover:opacity-100 md:group-focus-within:opacity-100',
+              : 'opacity-60 md:opacity-0 md:group-hover:opacity-100 md:group-focus-within:opacity-100',
           )}
         >
           <Popover

@@ -26,11 +26,11 @@ export function EffortSelect() {
           data-testid="effort-select"
           aria-label={`${t('header.effort')}: ${t(`effort.${current}`)}`}
           title={t('header.effortTip')}
-          className="inline-flex h-8 items-center gap-1 rounded-full px-2 text-[13px] font-medium text-ink-muted transition-colors hover:bg-ink/[0.05] hover:text-ink focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60"
+          className="inline-flex h-8 shrink-0 items-center gap-1 rounded-full px-1.5 text-[13px] sm:px-2 font-medium text-ink-muted transition-colors hover:bg-ink/[0.05] hover:text-ink focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60"
         >
           <span className="hidden text-ink-faint lg:inline">{t('header.effort')}</span>
           <span>{t(`effort.${current}`)}</span>
-          <ChevronDownIcon size={13} className="text-ink-faint" />
+          <ChevronDownIcon size={13} className="hidden text-ink-faint sm:block" />
         </button>
       )}
     >

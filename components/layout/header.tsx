@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { MenuIcon, SidebarIcon } from '@/components/ui/icons';
 import { useT } from '@/lib/i18n/use-t';
 import { useUiStore } from '@/lib/stores/ui-store';
+import { DisplayMenu } from './display-menu';
 import { EffortSelect } from './effort-select';
 import { LanguageSwitch } from './language-switch';
 import { ModelPicker } from './model-picker';
@@ -51,8 +52,13 @@ export function Header() {
       </div>
       <div className="flex shrink-0 items-center gap-0.5 sm:gap-1">
         <SimulatorBadge />
-        <LanguageSwitch />
-        <ThemeSwitch />
+        <div className="hidden items-center gap-1 sm:flex">
+          <LanguageSwitch />
+          <ThemeSwitch />
+        </div>
+        <div className="sm:hidden">
+          <DisplayMenu />
+        </div>
       </div>
     </header>
   );

@@ -11,7 +11,6 @@ import { useUiStore } from '@/lib/stores/ui-store';
 export function LanguageSwitch() {
   const t = useT();
   const current = useLanguage();
-  const setLanguage = useUiStore((state) => state.setLanguage);
 
   return (
     <Popover
@@ -30,24 +29,29 @@ export function LanguageSwitch() {
         </Button>
       )}
     >
-      {(close) =>
-        languages.map((language) => (
-          <MenuItem
-            key={language}
-            checked={language === current}
-            testId={`language-option-${language}`}
-            onSelect={() => {
-              setLanguage(language);
-              close();
-            }}
-          >
-            <span lang={language} className="flex-1">
-              {languageNames[language]}
-            </span>
-            <CheckIcon size={15} className={cn('text-accent', language !== current && 'invisible')} />
-          </MenuItem>
-        ))
-      }
+      {(close) => <LanguageOptions onDone={close} />}
     </Popover>
   );
+}
+
+/** The language choices, also used inside the phone header's combined menu. */
+export function LanguageOptions({ onDone }: { onDone: () => void }) {
+  const current = useLanguage();
+  const setLanguage = useUiStore((state) => state.setLanguage);
+  return languages.map((language) => (
+    <MenuItem
+      key={language}
+      checked={language === current}
+      testId={`language-option-${language}`}
+      onSelect={() => {
+        setLanguage(language);
+        onDone();
+      }}
+    >
+      <span lang={language} className="flex-1">
+        {languageNames[language]}
+      </span>
+      <CheckIcon size={15} className={cn('text-accent', language !== current && 'invisible')} />
+    </MenuItem>
+  ));
 }

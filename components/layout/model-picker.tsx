@@ -21,6 +21,7 @@ export function ModelPicker() {
     <Popover
       kind="listbox"
       testId="model-menu"
+      rootClassName="min-w-0"
       className="w-[min(22rem,calc(100vw-1.5rem))]"
       trigger={(props) => (
         <button
@@ -29,7 +30,7 @@ export function ModelPicker() {
           data-testid="model-picker"
           aria-label={`${t('header.model')}: ${label}`}
           disabled={!models.data}
-          className="flex h-9 min-w-0 max-w-[13rem] items-center gap-1.5 rounded-lg px-2.5 text-[15px] font-semibold tracking-tight text-ink transition-colors hover:bg-ink/[0.06] focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60 disabled:opacity-60 sm:max-w-none"
+          className="flex h-9 min-w-0 max-w-full items-center gap-1 rounded-lg px-2 sm:max-w-[16rem] sm:gap-1.5 sm:px-2.5 text-[15px] font-semibold tracking-tight text-ink transition-colors hover:bg-ink/[0.06] focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60 disabled:opacity-60 sm:max-w-none"
         >
           <span className="truncate" data-testid="model-picker-label">
             {label}

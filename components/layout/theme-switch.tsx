@@ -13,11 +13,15 @@ const options: { value: ThemePreference; Icon: typeof SunIcon }[] = [
   { value: 'system', Icon: MonitorIcon },
 ];
 
+export function ThemeIcon({ size = 17 }: { size?: number }) {
+  const theme = useUiStore((state) => state.theme);
+  const Current = options.find((option) => option.value === theme)?.Icon ?? MonitorIcon;
+  return <Current size={size} />;
+}
+
 export function ThemeSwitch() {
   const t = useT();
   const theme = useUiStore((state) => state.theme);
-  const setTheme = useUiStore((state) => state.setTheme);
-  const Current = options.find((option) => option.value === theme)?.Icon ?? MonitorIcon;
 
   return (
     <Popover
@@ -32,27 +36,33 @@ export function ThemeSwitch() {
           title={t('header.theme')}
           data-testid="theme-switch"
         >
-          <Current size={17} />
+          <ThemeIcon />
         </Button>
       )}
     >
-      {(close) =>
-        options.map(({ value, Icon }) => (
-          <MenuItem
-            key={value}
-            checked={value === theme}
-            testId={`theme-option-${value}`}
-            onSelect={() => {
-              setTheme(value);
-              close();
-            }}
-          >
-            <Icon size={16} className="text-ink-muted" />
-            <span className="flex-1">{t(`theme.${value}`)}</span>
-            <CheckIcon size={15} className={cn('text-accent', value !== theme && 'invisible')} />
-          </MenuItem>
-        ))
-      }
+      {(close) => <ThemeOptions onDone={close} />}
     </Popover>
   );
+}
+
+/** The theme choices, also used inside the phone header's combined menu. */
+export function ThemeOptions({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const theme = useUiStore((state) => state.theme);
+  const setTheme = useUiStore((state) => state.setTheme);
+  return options.map(({ value, Icon }) => (
+    <MenuItem
+      key={value}
+      checked={value === theme}
+      testId={`theme-option-${value}`}
+      onSelect={() => {
+        setTheme(value);
+        onDone();
+      }}
+    >
+      <Icon size={16} className="text-ink-muted" />
+      <span className="flex-1">{t(`theme.${value}`)}</span>
+      <CheckIcon size={15} className={cn('text-accent', value !== theme && 'invisible')} />
+    </MenuItem>
+  ));
 }

@@ -18,7 +18,7 @@ export function ThinkingToggle() {
   const tip = thinkingSupported ? t('header.thinkingTip') : t('header.thinkingUnsupported', { model: model.label });
 
   return (
-    <Tooltip content={tip} testId="thinking-tooltip">
+    <Tooltip content={tip} testId="thinking-tooltip" className="shrink-0">
       {(describedBy) => (
         <button
           type="button"

@@ -20,6 +20,7 @@ export function Popover({
   align = 'start',
   kind = 'menu',
   className,
+  rootClassName,
   testId,
 }: {
   trigger: (props: PopoverTriggerProps) => ReactNode;
@@ -27,6 +28,8 @@ export function Popover({
   align?: 'start' | 'end';
   kind?: 'menu' | 'listbox' | 'dialog';
   className?: string;
+  /** Classes for the wrapper (it is the flex item when the popover sits in a flex row). */
+  rootClassName?: string;
   testId?: string;
 }) {
   const [open, setOpen] = useState(false);
@@ -74,7 +77,7 @@ export function Popover({
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys bubble up from the trigger and the items
-    <div ref={root} className="relative" onKeyDown={onKeyDown}>
+    <div ref={root} className={cn('relative', rootClassName)} onKeyDown={onKeyDown}>
       {trigger({
         'aria-expanded': open,
         'aria-haspopup': kind,

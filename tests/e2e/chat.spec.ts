@@ -68,7 +68,8 @@ test.describe('chat', () => {
 
     await chat.withSimulatorFault('chunk-delay=40;chunks=600');
     await chat.send('Now write a very long essay about databases');
-    const answer = chat.lastAnswer();
+    const answer = chat.answers().nth(1);
+    await expect(answer).toHaveAttribute('data-streaming', 'true');
     await expect(answer.getByTestId('markdown')).toContainText('Re:', { timeout: 20_000 });
     await page.getByTestId('stop-button').click();
 

@@ -16,17 +16,21 @@ export class ChatPage {
     await expect(this.page.getByTestId('model-picker')).toBeEnabled();
   }
 
-  async send(text: string) {
+  /** Types and sends; Enter on desktop, the Send button on touch screens (where Enter adds a line). */
+  async send(text: string, via: 'enter' | 'button' = 'enter') {
     await this.composer().fill(text);
-    await this.composer().press('Enter');
+    if (via === 'enter') await this.composer().press('Enter');
+    else await this.page.getByTestId('send-button').click();
     await expect(this.userMessages().last()).toContainText(text.slice(0, 40));
   }
 
   /** Waits until the last answer has finished streaming and shows its footer. */
   async waitForAnswer(timeout = 30_000): Promise<Locator> {
+    // The Send button comes back (in place of Stop) only when the request is over.
+    await expect(this.page.getByTestId('chat-view')).toHaveAttribute('data-status', /ready|error/, { timeout });
+    await expect(this.page.getByTestId('send-button')).toBeVisible();
     const answer = this.lastAnswer();
-    await expect(answer).toHaveAttribute('data-streaming', 'false', { timeout });
-    await expect(this.page.getByTestId('send-button')).toBeVisible({ timeout });
+    await expect(answer).toHaveAttribute('data-streaming', 'false');
     return answer;
   }
 
@@ -63,7 +67,14 @@ export const test = base.extend<{ chat: ChatPage }>({
     await use(context);
   },
   chat: async ({ page }, use) => {
+    // Uncaught exceptions and React hydration mismatches fail the test that caused them.
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /hydrat/i.test(message.text())) problems.push(message.text());
+    });
     await use(new ChatPage(page));
+    expect(problems, 'errors in the browser').toEqual([]);
   },
 });
 
