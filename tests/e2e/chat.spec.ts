@@ -219,6 +219,32 @@ test.describe('chat', () => {
     await page.getByTestId('stop-button').click();
   });
 
+  test('a finished code block is highlighted once and left alone while the answer streams on', async ({ chat }) => {
+    await chat.open('/');
+    await chat.withSimulatorFault('chunk-delay=20;chunks=700');
+    await chat.send(`Two code samples and a long tail ${uniqueTag()}`);
+    const answer = chat.lastAnswer();
+    const first = answer.getByTestId('code-block').first();
+    await expect(first.locator('pre[data-highlighted="true"]')).toBeVisible({ timeout: 20_000 });
+    await expect(answer).toHaveAttribute('data-streaming', 'true');
+
+    // Watch the finished block's DOM while later tokens arrive: nothing in it may change.
+    await first.evaluate((element) => {
+      const watched = element as HTMLElement & { mutations?: number };
+      watched.mutations = 0;
+      new MutationObserver((records) => {
+        watched.mutations = (watched.mutations ?? 0) + records.length;
+      }).observe(element, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const textBefore = (await answer.getByTestId('markdown').textContent())?.length ?? 0;
+    await expect(answer.getByTestId('code-block').nth(1)).toHaveAttribute('data-complete', 'true');
+    await expect
+      .poll(async () => (await answer.getByTestId('markdown').textContent())?.length ?? 0)
+      .toBeGreaterThan(textBefore + 200);
+    expect(await first.evaluate((element) => (element as HTMLElement & { mutations?: number }).mutations)).toBe(0);
+    await chat.page.getByTestId('stop-button').click();
+  });
+
   test('an unknown conversation shows "not found"', async ({ chat, page }) => {
     await chat.open('/c/00000000-0000-4000-8000-000000000000');
     await expect(page.getByRole('heading', { name: 'Conversation not found' })).toBeVisible();
