@@ -60,14 +60,21 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-function rssMb(pid: number): number {
-  const pids = [
-    pid,
-    ...execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+function descendants(pid: number): number[] {
+  try {
+    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean)
-      .map(Number),
-  ];
+      .map(Number);
+    return children.flatMap((child) => [child, ...descendants(child)]);
+  } catch {
+    return []; // pgrep exits 1 when there are none
+  }
+}
+
+/** Resident memory of the app: the npm wrapper's whole process tree (the server is a grandchild). */
+function rssMb(pid: number): number {
+  const pids = [pid, ...descendants(pid)];
   let kb = 0;
   for (const id of pids) {
     try {
@@ -132,7 +139,7 @@ async function runPath(label: string, scenario: Scenario, url: string, init: (in
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'studio-bench-'));
-  const app = spawn('next', ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
+  const app = spawn('npm', ['run', '-s', 'serve', '--', '-p', String(APP_PORT), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,

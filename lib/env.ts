@@ -49,6 +49,15 @@ export const envSchema = z
     DATA_DIR: z.string().default('./data'),
     REDIS_URL: optionalString,
 
+    /** Rate limits and quotas (lib/policy). Keys in Redis start with this prefix. */
+    RATE_LIMIT_PREFIX: optionalString
+      .transform((value) => value ?? 'studio')
+      .pipe(z.string().regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only')),
+    /** Proxies in front of the app that append to X-Forwarded-For; 0 = none (per-IP limits off). */
+    TRUSTED_PROXY_HOPS: intFrom(0, 0, 10),
+    /** How long a stream that was never settled (a crashed instance) holds its concurrency slot. */
+    STREAM_LEASE_TTL_SECONDS: intFrom(900, 30, 86_400),
+
     /** Limits on what one chat request may carry. */
     CHAT_MAX_MESSAGE_CHARS: intFrom(64_000, 1),
     CHAT_MAX_BODY_BYTES: intFrom(1_048_576, 1024),

@@ -100,6 +100,8 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
     messages: await convertToModelMessages(plan.messages),
     ...upstream.streamOptions(settings, endUserIdFor(ctx.user.id)),
     abortSignal: generation.controller.signal,
+    // The SDK's default prints raw errors to the console; describeFailure logs them classified.
+    onError: () => {},
     headers: { 'x-request-id': ctx.requestId, ...faultHeader },
   });
 
@@ -113,10 +115,13 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
     ignoredParams: settings.ignored.length > 0 ? settings.ignored : undefined,
   };
 
+  // Called once per layer for the same failure: the first classification is the one that counts.
   const describeFailure = (error: unknown): string => {
-    failure = generation.stoppedByUser || isAbortError(error) ? undefined : classifyUpstreamError(error);
+    if (!failure && !generation.stoppedByUser && !isAbortError(error)) {
+      failure = classifyUpstreamError(error);
+      logger.warn({ code: failure.code, detail: failure.internalDetail ?? failure.message }, 'answer failed');
+    }
     if (!failure) return JSON.stringify({ code: 'upstream_interrupted:upstream', message: 'Stopped.' });
-    logger.warn({ code: failure.code, detail: failure.internalDetail ?? failure.message }, 'answer failed');
     return JSON.stringify({
       code: failure.code,
       message: failure.message,

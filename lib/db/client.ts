@@ -51,7 +51,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // A dropped idle connection is replaced by the pool; record it without the logger, which is
   // server-only while this module also runs in plain Node scripts.
   pool.on('error', (error) =>
-    process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'idle Postgres client error', err: error.message })}\n`),
+    process.stderr.write(
+      `${JSON.stringify({ level: 'error', msg: 'idle Postgres client error', err: error.message })}\n`,
+    ),
   );
   try {
     await migratePostgres(pool);

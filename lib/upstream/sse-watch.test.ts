@@ -4,7 +4,7 @@ import type { UpstreamConfig } from './config';
 import { UpstreamInterruptedError, UpstreamTimeoutError } from './errors';
 import { createUpstreamFetch } from './fetch';
 import { fakeTransport, jsonResponse, KEEP_ALIVE, type Step, shortTranscript, sseResponse } from './fixtures';
-import { SseScanner } from './sse-watch';
+import { SseScanner, splitEvents, watchSseBody } from './sse-watch';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -177,5 +177,45 @@ describe('streaming timeouts', () => {
     const json = fakeTransport(() => jsonResponse(200, { ok: true }));
     const plain = await createUpstreamFetch(config(json.transport))('https://api.test/models');
     expect(await plain.json()).toEqual({ ok: true });
+  });
+});
+
+describe('splitEvents', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const text = (pieces: Uint8Array[]) => pieces.map((piece) => new TextDecoder().decode(piece));
+
+  it('splits a burst after each blank line and keeps a trailing partial event', () => {
+    expect(text(splitEvents(bytes('data: 1\n\ndata: 2\n\n: keep-alive\n\ndata: 3')))).toEqual([
+      'data: 1\n\n',
+      'data: 2\n\n',
+      ': keep-alive\n\n',
+      'data: 3',
+    ]);
+    expect(text(splitEvents(bytes('data: 1\n')))).toEqual(['data: 1\n']);
+    expect(text(splitEvents(bytes('\n\n')))).toEqual(['\n\n']);
+  });
+
+  it('forwards every byte of a burst, event by event, in order', async () => {
+    const burst = 'data: {"a":1}\n\ndata: {"a":2}\n\ndata: [DONE]\n\n';
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes(burst));
+        controller.close();
+      },
+    });
+    const watched = watchSseBody(body, {
+      firstContentTimeoutMs: 1000,
+      idleTimeoutMs: 1000,
+      startedAt: performance.now(),
+      onTimeout: () => {},
+    });
+    const reads: string[] = [];
+    const reader = watched.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      reads.push(new TextDecoder().decode(value));
+    }
+    expect(reads).toEqual(['data: {"a":1}\n\n', 'data: {"a":2}\n\n', 'data: [DONE]\n\n']);
   });
 });

@@ -98,6 +98,7 @@ export function watchSseBody(body: ReadableStream<Uint8Array>, options: SseWatch
   let lastReadEnd = clock();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const pending: Uint8Array[] = [];
 
   const limit = () => (started ? options.idleTimeoutMs : options.firstContentTimeoutMs);
   const arm = (now: number) => {
@@ -128,6 +129,14 @@ export function watchSseBody(body: ReadableStream<Uint8Array>, options: SseWatch
         controller = c;
       },
       async pull(c) {
+        const queued = pending.shift();
+        if (queued) {
+          // The rest of a burst: let the event loop write the previous event out first.
+          await new Promise((resolve) => setImmediate(resolve));
+          // Reads wait until the queue is empty, so only a timeout or a cancel can have settled it.
+          if (!settled) c.enqueue(queued);
+          return;
+        }
         const readStart = clock();
         anchor += readStart - lastReadEnd;
         reading = true;
@@ -165,7 +174,11 @@ export function watchSseBody(body: ReadableStream<Uint8Array>, options: SseWatch
             timer = undefined;
           }
         }
-        c.enqueue(result.value);
+        // A burst of events in one read is forwarded event by event, each given its own turn of
+        // the event loop, so the first token leaves before the rest of the burst is processed.
+        const [first, ...rest] = splitEvents(result.value);
+        pending.push(...rest);
+        c.enqueue(first as Uint8Array);
       },
       cancel(reason) {
         if (!settled) settle();
@@ -174,4 +187,24 @@ export function watchSseBody(body: ReadableStream<Uint8Array>, options: SseWatch
     },
     { highWaterMark: 0 },
   );
+}
+
+/** Split a chunk after each blank line (`\n\n`) without copying; a trailing partial event stays a piece. */
+export function splitEvents(chunk: Uint8Array): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let start = 0;
+  let at = chunk.indexOf(LF);
+  while (at !== -1 && at + 1 < chunk.length) {
+    if (chunk[at + 1] === LF) {
+      pieces.push(chunk.subarray(start, at + 2));
+      start = at + 2;
+      at = chunk.indexOf(LF, start);
+    } else {
+      at = chunk.indexOf(LF, at + 1);
+    }
+  }
+  // One event (the usual case when tokens are paced): hand the chunk itself on, no new view.
+  if (pieces.length === 0 || (pieces.length === 1 && start === chunk.length)) return [chunk];
+  if (start < chunk.length) pieces.push(chunk.subarray(start));
+  return pieces;
 }

@@ -97,7 +97,7 @@ describe('upstream failures reach the user in words', () => {
   const cases: Array<[string, string, string, RegExp]> = [
     ['an invalid key', 'status=401', 'upstream_auth:upstream', /API key is invalid.*operator/i],
     ['an empty balance', 'status=402', 'upstream_balance:upstream', /no balance.*operator/i],
-    ['a rate limit', 'status=429;retry-after=7', 'upstream_rate_limit:upstream', /busy/i],
+    ['a rate limit', 'status=429;retry-after=7', 'upstream_rate_limit:upstream', /try again in 7 s/i],
     ['an overloaded service', 'status=503', 'upstream_unavailable:upstream', /busy or unavailable/i],
     ['a server error', 'status=500', 'upstream_unavailable:upstream', /busy or unavailable/i],
   ];

@@ -32,7 +32,7 @@ describe('a conversation kept by context id', () => {
     expect(JSON.stringify(upstreamBody.messages[0])).toContain('What is a monad?');
     expect(JSON.stringify(upstreamBody.messages[2])).toContain('Give me an example in Haskell');
     // The earlier answers travel back exactly as they were stored.
-    expect(JSON.stringify(upstreamBody.messages[3])).toContain(second.stream.text.slice(0, 40).trim());
+    expect(upstreamBody.messages[3]?.content).toBe(second.stream.text);
 
     const stored = await app.getConversation(id);
     expect(stored.status).toBe(200);

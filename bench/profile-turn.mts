@@ -1,0 +1,56 @@
+// In-process profile of one chat turn path (no Next server): TTFT and per-stream time through the route handler.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'prof-'));
+process.env.LOG_LEVEL = 'warn';
+process.env.SIMULATOR_CHUNK_DELAY_MS = '0';
+const { POST } = await import('../app/api/chat/route.ts');
+const fault = process.env.FAULT ?? 'chunks=50;chunk-delay=0';
+async function one(i: number) {
+  const start = performance.now();
+  const res = await POST(
+    new Request('http://x/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-simulator-fault': fault },
+      body: JSON.stringify({
+        message: { id: `m${i}`, role: 'user', parts: [{ type: 'text', text: 'hi' }] },
+        model: 'deepseek-flash',
+        params: { thinking: false },
+      }),
+    }),
+  );
+  const reader = res.body!.getReader();
+  const dec = new TextDecoder();
+  let first = 0;
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const s = dec.decode(value);
+    if (s.includes('text-delta')) {
+      n++;
+      if (!first) first = performance.now() - start;
+    }
+  }
+  return { first, total: performance.now() - start, n };
+}
+for (let i = 0; i < Number(process.env.WARM ?? 20); i++) await one(i);
+const rs = [];
+for (let i = 1000; i < 1000 + Number(process.env.N ?? 200); i++) rs.push(await one(i));
+const p = (a: number[], q: number) => a.sort((x, y) => x - y)[Math.floor(q * a.length)];
+console.log(
+  'ttft p50',
+  p(
+    rs.map((r) => r.first),
+    0.5,
+  ).toFixed(2),
+  'total p50',
+  p(
+    rs.map((r) => r.total),
+    0.5,
+  ).toFixed(2),
+  'chunks',
+  rs[0].n,
+);
