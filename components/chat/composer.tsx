@@ -40,8 +40,12 @@ export function Composer({
     area.style.overflowY = area.scrollHeight > maxHeightPx ? 'auto' : 'hidden';
   }, [draft]);
 
+  // Focus the box (not on touch screens, where that opens the keyboard), caret after any draft.
   useEffect(() => {
-    if (window.matchMedia('(pointer: fine)').matches) ref.current?.focus();
+    const area = ref.current;
+    if (!area || !window.matchMedia('(pointer: fine)').matches) return;
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
   }, []);
 
   const canSend = !busy && !disabled && draft.trim().length > 0;

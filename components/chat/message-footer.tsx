@@ -25,13 +25,11 @@ export function MessageFooter({ metadata }: { metadata: ChatMetadata | undefined
   const stats: { label: string; value: string; testId: string }[] = [];
   if (usage) {
     stats.push({ label: t('usage.prompt'), value: formatTokens(usage.inputTokens, language), testId: 'usage-prompt' });
-    if (usage.cacheHitTokens > 0) {
-      stats.push({
-        label: t('usage.cacheHit'),
-        value: formatTokens(usage.cacheHitTokens, language),
-        testId: 'usage-cache-hit',
-      });
-    }
+    stats.push({
+      label: t('usage.cacheHit'),
+      value: formatTokens(usage.cacheHitTokens, language),
+      testId: 'usage-cache-hit',
+    });
     stats.push({ label: t('usage.output'), value: formatTokens(usage.outputTokens, language), testId: 'usage-output' });
     if (usage.reasoningTokens > 0) {
       stats.push({
