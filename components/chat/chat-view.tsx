@@ -7,6 +7,7 @@ import { useT } from '@/lib/i18n/use-t';
 import { newChatDraftKey } from '@/lib/stores/draft-store';
 import { TypingDots } from './assistant-message';
 import { Composer } from './composer';
+import { DocumentTitle } from './document-title';
 import { EmptyState } from './empty-state';
 import { ErrorBanner } from './error-banner';
 import { MessageItem } from './message-item';
@@ -42,6 +43,7 @@ export function ChatView({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-view" data-status={status}>
+      <DocumentTitle conversationId={chat.conversationId} messages={messages} />
       <div
         ref={scrollRef}
         data-testid="chat-scroll"

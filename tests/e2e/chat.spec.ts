@@ -17,6 +17,7 @@ test.describe('chat', () => {
     await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
     const conversationUrl = page.url();
     await expect(chat.sidebarItem(question)).toHaveAttribute('data-active', 'true');
+    await expect(page).toHaveTitle(`${question} · DeepSeek Studio`);
 
     // Markdown: a heading, a blockquote, a list, a table that scrolls on its own, code blocks.
     await expect(answer.getByRole('heading').first()).toContainText(question.slice(0, 20));
