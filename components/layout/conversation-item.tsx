@@ -11,6 +11,7 @@ import { MenuItem, Popover } from '@/components/ui/popover';
 import { useT } from '@/lib/i18n/use-t';
 import { useDeleteConversation, useRenameConversation } from '@/lib/query/conversation-mutations';
 import type { ConversationSummary } from '@/lib/query/types';
+import { useUiStore } from '@/lib/stores/ui-store';
 import { RenameInput } from './rename-input';
 
 export function ConversationItem({ conversation, active }: { conversation: ConversationSummary; active: boolean }) {
@@ -18,6 +19,7 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const startNewChat = useUiStore((state) => state.startNewChat);
   const rename = useRenameConversation();
   const remove = useDeleteConversation();
   const title = conversation.title?.trim() || t('sidebar.untitled');
@@ -25,7 +27,11 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
   const onDelete = () => {
     setConfirming(false);
     // The row disappears at once (optimistic), unmounting this component: leave the page now.
-    if (active) router.push('/');
+    // startNewChat remounts the new-chat view even when this conversation was begun on "/".
+    if (active) {
+      startNewChat();
+      router.push('/');
+    }
     remove.mutate(conversation.id);
   };
 

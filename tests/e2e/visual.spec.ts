@@ -71,7 +71,7 @@ for (const size of ['desktop', 'phone'] as const) {
       await expectNoSidewaysScroll(page);
       await snap(page, testInfo, `${size}-${theme}-answer`);
 
-      await answer.getByTestId('markdown-table').scrollIntoViewIfNeeded();
+      await answer.getByTestId('markdown-table').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await expectNoSidewaysScroll(page);
       await snap(page, testInfo, `${size}-${theme}-table-code`);
 
