@@ -17,7 +17,12 @@ describe('highlighter', () => {
     expect(cachedHighlight(code, 'py')).toBeUndefined();
     const lines = await highlightCode(code, 'py');
     expect(lines).toHaveLength(2);
-    expect(lines?.flat().map((token) => token.content).join('')).toBe(code.replace('\n', ''));
+    expect(
+      lines
+        ?.flat()
+        .map((token) => token.content)
+        .join(''),
+    ).toBe(code.replace('\n', ''));
     const keyword = lines?.[0]?.find((token) => token.content === 'def');
     expect(keyword?.style?.['--shiki-light']).toMatch(/^#/);
     expect(keyword?.style?.['--shiki-dark']).toMatch(/^#/);
