@@ -246,6 +246,37 @@ test.describe('chat', () => {
     await chat.page.getByTestId('stop-button').click();
   });
 
+  test('the header is driven by the registry: a model without thinking disables the toggle', async ({ chat, page }) => {
+    // Add a model that cannot think to the server's real answer (configuration, not code, decides).
+    await page.route('**/api/models', async (route) => {
+      const response = await route.fetch();
+      const registry = await response.json();
+      const plain = {
+        ...registry.models[0],
+        id: 'plain-model',
+        label: 'Plain Model',
+        description: 'No thinking mode',
+        thinking: { supported: false, defaultEnabled: false, efforts: [] },
+      };
+      await route.fulfill({ response, json: { ...registry, models: [...registry.models, plain] } });
+    });
+    await chat.open('/');
+    await page.getByTestId('model-picker').click();
+    await expect(page.getByTestId('model-menu')).toContainText('No thinking mode');
+    await page.getByTestId('model-option-plain-model').click();
+    await expect(page.getByTestId('model-picker')).toContainText('Plain Model');
+    const toggle = page.getByTestId('thinking-toggle');
+    await expect(toggle).toBeDisabled();
+    await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    await expect(page.getByTestId('effort-select')).toHaveCount(0);
+    await expect(page.getByTestId('thinking-tooltip')).toHaveText('Plain Model has no thinking mode.');
+
+    await page.getByTestId('model-picker').click();
+    await page.getByTestId('model-option-deepseek-v4-pro').click();
+    await expect(toggle).toBeEnabled();
+    await expect(page.getByTestId('effort-select')).toBeVisible();
+  });
+
   test('an unknown conversation shows "not found"', async ({ chat, page }) => {
     await chat.open('/c/00000000-0000-4000-8000-000000000000');
     await expect(page.getByRole('heading', { name: 'Conversation not found' })).toBeVisible();
