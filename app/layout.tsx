@@ -1,5 +1,9 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
+import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { AppProviders } from '@/components/providers/app-providers';
+import { isLanguage, languageCookie, languageFromAcceptLanguage } from '@/lib/i18n/languages';
+import { uiStoreKey } from '@/lib/stores/ui-store';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,10 +11,36 @@ export const metadata: Metadata = {
   description: 'Self-hosted chat and playground for the DeepSeek API',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  viewportFit: 'cover',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#111318' },
+  ],
+};
+
+/**
+ * Runs before the first paint: applies the stored theme (or the OS one) so dark mode never flashes
+ * light. It reads the same localStorage entry the ui store persists.
+ */
+const themeScript = `(function(){try{var s=JSON.parse(localStorage.getItem(${JSON.stringify(uiStoreKey)})||'{}').state||{};var t=s.theme||'system';var d=t==='dark'||(t==='system'&&window.matchMedia('(prefers-color-scheme: dark)').matches);var e=document.documentElement;if(d)e.classList.add('dark');e.style.colorScheme=d?'dark':'light';}catch(_){}})();`;
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  const stored = cookieStore.get(languageCookie)?.value;
+  const language = isLanguage(stored) ? stored : languageFromAcceptLanguage(headerStore.get('accept-language'));
+
   return (
-    <html lang="en" suppressHydrationWarning>
-      <body className="font-sans antialiased">{children}</body>
+    <html lang={language} suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, no user input */}
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="font-sans antialiased">
+        <AppProviders initialLanguage={language}>{children}</AppProviders>
+      </body>
     </html>
   );
 }

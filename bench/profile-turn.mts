@@ -1,4 +1,5 @@
-// In-process profile of one chat turn path (no Next server): TTFT and per-stream time through the route handler.
+// In-process profile of the chat turn (no Next server): TTFT and stream time through the route handler.
+// Run: NODE_OPTIONS=--conditions=react-server [FAULT=chunks=50] npx tsx bench/profile-turn.mts
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,17 +41,12 @@ for (let i = 0; i < Number(process.env.WARM ?? 20); i++) await one(i);
 const rs = [];
 for (let i = 1000; i < 1000 + Number(process.env.N ?? 200); i++) rs.push(await one(i));
 const p = (a: number[], q: number) => a.sort((x, y) => x - y)[Math.floor(q * a.length)];
-console.log(
-  'ttft p50',
-  p(
-    rs.map((r) => r.first),
-    0.5,
-  ).toFixed(2),
-  'total p50',
-  p(
-    rs.map((r) => r.total),
-    0.5,
-  ).toFixed(2),
-  'chunks',
-  rs[0].n,
-);
+const ttft = p(
+  rs.map((r) => r.first),
+  0.5,
+).toFixed(2);
+const total = p(
+  rs.map((r) => r.total),
+  0.5,
+).toFixed(2);
+process.stdout.write(`ttft p50 ${ttft} ms, total p50 ${total} ms, ${rs[0].n} chunks\n`);

@@ -9,7 +9,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "dependencies"
 if [ ! -x node_modules/.bin/next ] || [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # `npm install`, not `npm ci`: npm 11.19 writes lockfiles without other platforms' optional
+  # packages and then its own `npm ci` refuses them. The lockfile's versions still apply.
+  npm install --no-audit --no-fund
 fi
 export PATH="$PWD/node_modules/.bin:$PATH"
 node --version

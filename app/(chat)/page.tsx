@@ -1,0 +1,5 @@
+import { NewChatScreen } from '@/components/chat/new-chat-screen';
+
+export default function NewChatPage() {
+  return <NewChatScreen />;
+}

@@ -1,0 +1,204 @@
+'use client';
+
+import { useChat } from '@ai-sdk/react';
+import { useQueryClient } from '@tanstack/react-query';
+import { DefaultChatTransport } from 'ai';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ChatMessage } from '@/lib/chat/types';
+import { AppError } from '@/lib/errors';
+import { chatErrorToAppError } from '@/lib/query/api';
+import { conversationKeys, stopGeneration } from '@/lib/query/conversations';
+import type { ChatRequestBody, ConversationDetail } from '@/lib/query/types';
+import type { EffectiveChatSettings } from '@/lib/stores/chat-settings-store';
+import { textOf } from './message-text';
+
+export interface ChatActions {
+  send: (text: string) => void;
+  edit: (messageId: string, text: string) => void;
+  regenerate: (assistantMessageId: string) => void;
+  retry: () => void;
+  stop: () => void;
+}
+
+/**
+ * Owns one `useChat` session. The server holds the history, so each request carries only the new
+ * (or edited) message and the conversation's context id; a new conversation learns its id from the
+ * `x-conversation-id` header (or the start chunk's metadata) and takes over the URL without a remount.
+ */
+export function useChatSession({
+  conversationId: initialId,
+  initialMessages,
+  settings,
+}: {
+  conversationId?: string;
+  initialMessages: ChatMessage[];
+  settings: EffectiveChatSettings | undefined;
+}) {
+  const queryClient = useQueryClient();
+  const [conversationId, setConversationId] = useState(initialId);
+  const idRef = useRef(initialId);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+
+  const adopt = useCallback(
+    (id: string) => {
+      if (idRef.current === id) return;
+      idRef.current = id;
+      setConversationId(id);
+      const path = `/c/${encodeURIComponent(id)}`;
+      // Next's router syncs with history.replaceState: the URL changes, the chat stays mounted.
+      if (window.location.pathname !== path) window.history.replaceState(null, '', path);
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.list() });
+    },
+    [queryClient],
+  );
+  const adoptRef = useRef(adopt);
+  adoptRef.current = adopt;
+
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<ChatMessage>({
+        api: '/api/chat',
+        fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+          const response = await fetchWaitingForStop(input, init);
+          const id = response.headers.get('x-conversation-id');
+          if (response.ok && id) adoptRef.current(id);
+          return response;
+        }) as typeof fetch,
+        prepareSendMessagesRequest: ({ messages, body, trigger, messageId }) => {
+          const message = messages.at(-1);
+          return {
+            // `body` carries model + params from sendMessage/regenerate; it must be spread through.
+            body: {
+              ...body,
+              ...(idRef.current ? { id: idRef.current } : {}),
+              message,
+              trigger,
+              ...(messageId ? { messageId } : {}),
+            },
+          };
+        },
+      }),
+    [],
+  );
+
+  const chat = useChat<ChatMessage>({
+    messages: initialMessages,
+    transport,
+    throttle: 50,
+    onFinish: ({ message }) => {
+      const id = message.metadata?.conversationId;
+      if (id) adoptRef.current(id);
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.list() });
+    },
+    onError: (error) => {
+      // Mirror what the server stores for a failed answer, so the badge shows without a reload.
+      const typed = chatErrorToAppError(error);
+      if (!(typed instanceof AppError)) return;
+      setMessagesRef.current((list) => {
+        const last = list.at(-1);
+        if (last?.role !== 'assistant' || last.metadata?.status) return list;
+        const status = textOf(last) ? 'interrupted' : 'error';
+        const metadata = { ...last.metadata, status, error: { code: typed.code, message: typed.message } } as const;
+        return [...list.slice(0, -1), { ...last, metadata }];
+      });
+    },
+  });
+  const { messages, status, setMessages } = chat;
+  const setMessagesRef = useRef(setMessages);
+  setMessagesRef.current = setMessages;
+
+  // The start chunk's metadata names the conversation too (e.g. when a proxy strips headers).
+  const streamedId = messages.at(-1)?.metadata?.conversationId;
+  useEffect(() => {
+    if (streamedId) adopt(streamedId);
+  }, [streamedId, adopt]);
+
+  // Keep the cached conversation in step, so coming back to it shows this transcript at once.
+  useEffect(() => {
+    if ((status === 'ready' || status === 'error') && conversationId) {
+      queryClient.setQueryData<ConversationDetail>(conversationKeys.detail(conversationId), (old) =>
+        old ? { ...old, messages } : old,
+      );
+    }
+  }, [status, messages, conversationId, queryClient]);
+
+  const requestBody = useCallback((): Omit<ChatRequestBody, 'id' | 'message' | 'trigger' | 'messageId'> | undefined => {
+    const current = settingsRef.current;
+    if (!current) return undefined;
+    return {
+      model: current.model.id,
+      params: {
+        ...(current.thinkingSupported ? { thinking: current.thinking } : {}),
+        ...(current.thinking && current.effort ? { effort: current.effort } : {}),
+      },
+    };
+  }, []);
+
+  const chatRef = useRef(chat);
+  chatRef.current = chat;
+
+  const actions = useMemo<ChatActions>(() => {
+    const markStopped = () =>
+      setMessages((list) => {
+        const last = list.at(-1);
+        if (last?.role !== 'assistant' || last.metadata?.status) return list;
+        return [...list.slice(0, -1), { ...last, metadata: { ...last.metadata, status: 'interrupted' } }];
+      });
+    return {
+      send: (text) => {
+        const body = requestBody();
+        if (body) void chatRef.current.sendMessage({ text }, { body });
+      },
+      edit: (messageId, text) => {
+        const body = requestBody();
+        if (body) void chatRef.current.sendMessage({ text, messageId }, { body });
+      },
+      regenerate: (messageId) => {
+        const body = requestBody();
+        if (body) void chatRef.current.regenerate({ messageId, body });
+      },
+      retry: () => {
+        const body = requestBody();
+        if (!body) return;
+        const current = chatRef.current;
+        current.clearError();
+        const last = current.messages.at(-1);
+        if (last?.role === 'assistant') {
+          // The failed (or partial) answer is stored: write it again.
+          void current.regenerate({ messageId: last.id, body });
+        } else if (last?.role === 'user') {
+          // The request failed before the answer started, so the question was not stored: send it again.
+          current.setMessages(current.messages.slice(0, -1));
+          void current.sendMessage({ id: last.id, role: 'user', parts: last.parts }, { body });
+        }
+      },
+      stop: () => {
+        const id = idRef.current;
+        // Tell the server first (it aborts upstream and saves the partial answer as interrupted);
+        // a bare disconnect would let it finish the answer and save it complete.
+        if (id) void stopGeneration(id).catch(() => undefined);
+        void chatRef.current.stop().then(markStopped);
+      },
+    };
+  }, [requestBody, setMessages]);
+
+  return { ...chat, conversationId, actions };
+}
+
+/**
+ * Right after Stop the server may still be saving the stopped answer and answers 409 `conflict:chat`
+ * ("an answer is still being written") for a moment; wait for it instead of showing an error.
+ */
+async function fetchWaitingForStop(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(input, init);
+    if (response.status !== 409 || attempt >= 8 || init?.signal?.aborted) return response;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => undefined)) as { error?: { code?: string } } | undefined;
+    if (body?.error?.code !== 'conflict:chat') return response;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -1,0 +1,20 @@
+'use client';
+
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import type { Language } from '@/lib/i18n/languages';
+import { makeQueryClient } from '@/lib/query/query-client';
+import { LanguageProvider } from './language-provider';
+import { StoreHydration } from './store-hydration';
+import { ThemeSync } from './theme-sync';
+
+export function AppProviders({ initialLanguage, children }: { initialLanguage: Language; children: ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <StoreHydration />
+      <ThemeSync />
+      <LanguageProvider initialLanguage={initialLanguage}>{children}</LanguageProvider>
+    </QueryClientProvider>
+  );
+}
