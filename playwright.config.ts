@@ -28,7 +28,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: 'setup', testMatch: /\.setup\.ts$/ },
+    {
+      name: 'desktop',
+      // Signed in as the setup's user; specs about signing in start from an empty state themselves.
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 800 },
+        storageState: 'tmp/e2e-auth/user.json',
+      },
+      dependencies: ['setup'],
+    },
+  ],
   webServer: {
     command: `npm run serve -- -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/health`,

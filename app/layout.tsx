@@ -31,12 +31,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
   const stored = cookieStore.get(languageCookie)?.value;
   const language = isLanguage(stored) ? stored : languageFromAcceptLanguage(headerStore.get('accept-language'));
+  // proxy.ts's per-request nonce: the page's CSP runs no inline script without it.
+  const nonce = headerStore.get('x-nonce') ?? undefined;
 
   return (
     <html lang={language} suppressHydrationWarning>
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, no user input */}
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="font-sans antialiased">
         <AppProviders initialLanguage={language}>{children}</AppProviders>

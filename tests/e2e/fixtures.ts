@@ -71,7 +71,10 @@ export const test = base.extend<{ chat: ChatPage }>({
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && /hydrat/i.test(message.text())) problems.push(message.text());
+      // Hydration mismatches, and anything the Content-Security-Policy blocked (a script without the nonce).
+      if (message.type() === 'error' && /hydrat|content security policy/i.test(message.text())) {
+        problems.push(message.text());
+      }
     });
     await use(new ChatPage(page));
     expect(problems, 'errors in the browser').toEqual([]);

@@ -16,6 +16,8 @@ import { type RunningServer, startSimulatorServer } from '@/lib/simulator/node-s
  * under .next/static (nor the build canaries under .next/server).
  */
 
+test.use({ storageState: { cookies: [], origins: [] } });
+
 const canary = (label: string) => `sk-canary-${label}-${randomBytes(12).toString('hex')}`;
 const secrets = {
   DEEPSEEK_API_KEY: canary('key'),
