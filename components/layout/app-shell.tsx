@@ -3,13 +3,14 @@
 import { usePathname } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
 import { cn } from '@/components/ui/cn';
+import type { Account } from '@/lib/auth/account';
 import { useT } from '@/lib/i18n/use-t';
 import { useUiStore } from '@/lib/stores/ui-store';
 import { Header } from './header';
 import { Sidebar } from './sidebar';
 
 /** Sidebar + header around the page. At phone width the sidebar is a drawer behind a hamburger. */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({ account, children }: { account: Account; children: ReactNode }) {
   const t = useT();
   const drawerOpen = useUiStore((state) => state.drawerOpen);
   const collapsed = useUiStore((state) => state.sidebarCollapsed);
@@ -45,6 +46,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         />
       )}
       <Sidebar
+        account={account}
         className={cn(
           'fixed inset-y-0 left-0 z-50 w-[86vw] max-w-[300px] shadow-2xl transition-transform duration-200 ease-out',
           'md:static md:z-auto md:w-[272px] md:max-w-none md:translate-x-0 md:shadow-none md:transition-none',

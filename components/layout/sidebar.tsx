@@ -2,14 +2,16 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { UserMenu } from '@/components/auth/user-menu';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CloseIcon, LogoMark, PlusIcon, SidebarIcon } from '@/components/ui/icons';
+import type { Account } from '@/lib/auth/account';
 import { useT } from '@/lib/i18n/use-t';
 import { useUiStore } from '@/lib/stores/ui-store';
 import { ConversationList } from './conversation-list';
 
-export function Sidebar({ className }: { className?: string }) {
+export function Sidebar({ account, className }: { account: Account; className?: string }) {
   const t = useT();
   const router = useRouter();
   const startNewChat = useUiStore((state) => state.startNewChat);
@@ -71,6 +73,9 @@ export function Sidebar({ className }: { className?: string }) {
         </Button>
       </div>
       <ConversationList />
+      <div className="shrink-0 border-t border-line/70 p-2">
+        <UserMenu account={account} />
+      </div>
     </aside>
   );
 }

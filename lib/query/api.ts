@@ -18,6 +18,11 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   } catch (cause) {
     throw new NetworkError(cause);
   }
+  if (response.status === 401 && typeof window !== 'undefined' && !path.startsWith('/api/auth/')) {
+    // The session ended elsewhere (signed out, password changed, disabled): sign in again.
+    const here = `${window.location.pathname}${window.location.search}`;
+    window.location.assign(`/login?callbackUrl=${encodeURIComponent(here)}`);
+  }
   if (!response.ok) throw await errorFromResponse(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

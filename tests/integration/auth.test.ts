@@ -168,6 +168,16 @@ describe('guests', () => {
           }),
         }),
       );
+    const { models } = app.routes;
+    const offered = (await (await models.GET(client.request('/api/models'))).json()) as {
+      defaultModel: string;
+      models: { id: string }[];
+      aliases: { target: string }[];
+    };
+    expect(offered.models.map((model) => model.id)).toEqual(['deepseek-flash']);
+    expect(offered.defaultModel).toBe('deepseek-flash');
+    expect(offered.aliases.every((alias) => alias.target === 'deepseek-flash')).toBe(true);
+
     const refused = await ask('deepseek-v4-pro');
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden:model');

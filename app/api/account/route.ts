@@ -1,15 +1,7 @@
+import { toAccount } from '@/lib/auth/account';
 import { handler } from '@/lib/http/handler';
 
-/** GET /api/account — who is signed in (the user menu). */
+/** GET /api/account — who is signed in. */
 export const GET = handler({ surface: 'auth', route: 'settings' }, ({ user }) =>
-  Response.json({
-    user: {
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      image: user.image,
-      role: user.role,
-      hasPassword: user.hasPassword,
-    },
-  }),
+  Response.json({ user: toAccount(user) }),
 );
