@@ -60,29 +60,16 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-function descendants(pid: number): number[] {
+/** Resident memory (MB) of whatever process listens on the app's port: the Next server itself. */
+function rssMb(port: number): number {
   try {
-    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-    return children.flatMap((child) => [child, ...descendants(child)]);
+    const line = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+    const pid = /pid=(\d+)/.exec(line)?.[1];
+    const status = pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
   } catch {
-    return []; // pgrep exits 1 when there are none
+    return 0;
   }
-}
-
-/** Resident memory of the app: the npm wrapper's whole process tree (the server is a grandchild). */
-function rssMb(pid: number): number {
-  const pids = [pid, ...descendants(pid)];
-  let kb = 0;
-  for (const id of pids) {
-    try {
-      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'));
-      kb += Number(match?.[1] ?? 0);
-    } catch {}
-  }
-  return kb / 1024;
 }
 
 const chatCompletion = (fault: string) => ({
@@ -162,8 +149,10 @@ async function main() {
         await waitFor(`http://127.0.0.1:${SIM_PORT}/models`, { headers: { authorization: `Bearer ${KEY}` } });
         // Warm both paths so JIT and first-request costs stay out of the numbers.
         await runConcurrent(10, 5, (index) => timedStream(`http://127.0.0.1:${APP_PORT}/api/chat`, appChat(index)));
-        let peakRss = rssMb(app.pid ?? 0);
-        const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.pid ?? 0))), 100);
+        let peakRss = rssMb(APP_PORT);
+        const sampler = setInterval(() => {
+          peakRss = Math.max(peakRss, rssMb(APP_PORT));
+        }, 100);
         const direct = await runPath(
           `${scenario.name}: simulator direct`,
           scenario,

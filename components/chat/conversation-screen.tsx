@@ -7,11 +7,13 @@ import { useT } from '@/lib/i18n/use-t';
 import { isNotFound } from '@/lib/query/api';
 import { conversationQueryOptions } from '@/lib/query/conversations';
 import { ChatView } from './chat-view';
+import { useAdoptConversationSettings } from './use-adopt-conversation-settings';
 
 /** `/c/[id]`: loads the stored conversation, then hands its messages to the chat. */
 export function ConversationScreen({ id }: { id: string }) {
   const t = useT();
   const query = useQuery(conversationQueryOptions(id));
+  useAdoptConversationSettings(query.data?.conversation);
 
   if (query.isPending) {
     return (

@@ -277,6 +277,27 @@ test.describe('chat', () => {
     await expect(page.getByTestId('effort-select')).toBeVisible();
   });
 
+  test('opening a conversation shows the model and thinking mode it was using', async ({ chat, page }) => {
+    await chat.open('/');
+    await page.getByTestId('model-picker').click();
+    await page.getByTestId('model-option-deepseek-v4-pro').click();
+    await page.getByTestId('thinking-toggle').click();
+    await expect(page.getByTestId('thinking-toggle')).toHaveAttribute('aria-checked', 'false');
+    const question = `Which model answers this? ${uniqueTag()}`;
+    await chat.ask(question);
+    await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
+    const proConversation = page.url();
+
+    await page.getByTestId('model-picker').click();
+    await page.getByTestId('model-option-deepseek-flash').click();
+    await page.getByTestId('thinking-toggle').click();
+    await expect(page.getByTestId('thinking-toggle')).toHaveAttribute('aria-checked', 'true');
+
+    await chat.open(proConversation);
+    await expect(page.getByTestId('model-picker-label')).toHaveText('DeepSeek V4 Pro');
+    await expect(page.getByTestId('thinking-toggle')).toHaveAttribute('aria-checked', 'false');
+  });
+
   test('an unknown conversation shows "not found"', async ({ chat, page }) => {
     await chat.open('/c/00000000-0000-4000-8000-000000000000');
     await expect(page.getByRole('heading', { name: 'Conversation not found' })).toBeVisible();
