@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, runConcurrent, type StreamTiming, timedStream } from './client';
 import { startPipeProxy } from './pipe-proxy';
+import { benchSession } from './session';
 
 const SIM_PORT = 18787;
 const PIPE_PORT = 18788;
@@ -84,9 +85,12 @@ const chatCompletion = (fault: string) => ({
   }),
 });
 
+/** The bench user's session cookie (set once the app is up). */
+let sessionCookie = '';
+
 const appChat = (index: number) => ({
   method: 'POST',
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', cookie: sessionCookie },
   body: JSON.stringify({
     message: { id: `bench${index}x${Date.now()}`, role: 'user', parts: [{ type: 'text', text: 'Benchmark question' }] },
     model: 'deepseek-flash',
@@ -135,6 +139,8 @@ async function main() {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      AUTH_GENERATE_SECRET: 'true',
+      AUTH_SECURE_COOKIES: 'false',
     },
   });
   const pipe = await startPipeProxy({ port: PIPE_PORT, target: new URL(`http://127.0.0.1:${SIM_PORT}`), apiKey: KEY });
@@ -142,6 +148,7 @@ async function main() {
   const notes: string[] = [];
   try {
     await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`);
+    sessionCookie = await benchSession(`http://127.0.0.1:${APP_PORT}`);
     for (const scenario of scenarios) {
       if (only && !only.split(',').includes(scenario.name)) continue;
       const simulator = startSimulator(scenario.fault);

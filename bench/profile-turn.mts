@@ -7,14 +7,25 @@ import { join } from 'node:path';
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'prof-'));
 process.env.LOG_LEVEL = 'warn';
 process.env.SIMULATOR_CHUNK_DELAY_MS = '0';
+process.env.AUTH_SECRET ??= 'profile-only-session-secret-0123456789';
 const { POST } = await import('../app/api/chat/route.ts');
+// Every route needs a session: one user, one session row, its cookie on each request.
+const { getDb } = await import('../lib/db/client.ts');
+const { createGuest } = await import('../lib/db/queries/users.ts');
+const { createSession } = await import('../lib/db/queries/sessions.ts');
+const { encodeSessionToken, sessionCookieName } = await import('../lib/auth/session-token.ts');
+const db = await getDb();
+const user = await createGuest(db);
+await db.update((await import('../lib/db/schema.ts')).users).set({ role: 'admin' });
+const session = await createSession(db, user.id, new Date(Date.now() + 3_600_000));
+const cookie = `${sessionCookieName()}=${await encodeSessionToken({ sub: user.id, sid: session.id })}`;
 const fault = process.env.FAULT ?? 'chunks=50;chunk-delay=0';
 async function one(i: number) {
   const start = performance.now();
   const res = await POST(
     new Request('http://x/api/chat', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-simulator-fault': fault },
+      headers: { 'content-type': 'application/json', 'x-simulator-fault': fault, cookie },
       body: JSON.stringify({
         message: { id: `m${i}`, role: 'user', parts: [{ type: 'text', text: 'hi' }] },
         model: 'deepseek-flash',

@@ -1,6 +1,6 @@
 /** Where to go after signing in: only same-site paths, so `?callbackUrl=` cannot redirect off-site. */
 export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   return value.startsWith('/login') ? '/' : value;
 }
 
