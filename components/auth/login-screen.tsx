@@ -60,7 +60,7 @@ export function LoginScreen({
           <div className="flex flex-col items-center text-center">
             <LogoMark size={40} />
             <h1 className="mt-3 text-lg font-semibold tracking-tight">{t('auth.title')}</h1>
-            <p className="mt-1 text-sm text-ink-muted">{t('auth.subtitle')}</p>
+            <p className="mt-1 text-balance text-sm text-ink-muted">{t('auth.subtitle')}</p>
           </div>
 
           <div

@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig, type NextAuthResult }
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import { getDb } from '@/lib/db/client';
-import { createSession, deleteSession, getSessionUser } from '@/lib/db/queries/sessions';
+import { createSession, deleteExpiredSessions, deleteSession, getSessionUser } from '@/lib/db/queries/sessions';
 import { env, secureCookies } from '@/lib/env';
 import { log } from '@/lib/log';
 import { checkCredentials, type SignInRefusal, signUpGuest } from './accounts';
@@ -86,7 +86,10 @@ export function authConfig(): NextAuthConfig {
       async jwt({ token, user }) {
         const db = await getDb();
         if (user?.id) {
-          const session = await createSession(db, user.id, new Date(Date.now() + maxAge * 1000));
+          const [session] = await Promise.all([
+            createSession(db, user.id, new Date(Date.now() + maxAge * 1000)),
+            deleteExpiredSessions(db, { userId: user.id }),
+          ]);
           return { sub: user.id, sid: session.id, name: user.name, email: user.email, picture: user.image };
         }
         if (!token.sid || !token.sub) return null;
@@ -122,6 +125,11 @@ const globalAuth = globalThis as typeof globalThis & { __studioAuth?: NextAuthRe
 
 /** Built on first use (it reads or creates the secret), shared across Next's module instances. */
 export function authjs(): NextAuthResult {
-  globalAuth.__studioAuth ??= NextAuth(authConfig());
+  if (!globalAuth.__studioAuth) {
+    if (secureCookies() && env.AUTH_URL?.startsWith('http://')) {
+      log.warn('AUTH_URL is plain http but session cookies are Secure: browsers will drop them (AUTH_SECURE_COOKIES)');
+    }
+    globalAuth.__studioAuth = NextAuth(authConfig());
+  }
   return globalAuth.__studioAuth;
 }

@@ -144,6 +144,8 @@ for (const size of ['desktop', 'phone'] as const) {
         isMobile: size === 'phone',
         hasTouch: size === 'phone',
         deviceScaleFactor: 1,
+        // The phone shots are in Chinese: the catalog's other language, and longer CJK lines.
+        locale: size === 'phone' ? 'zh-CN' : 'en-US',
       });
       const page = await context.newPage();
       await page.goto('/login');

@@ -81,8 +81,19 @@ export async function deleteUserSessions(db: Database, userId: string, options: 
   return rows.length;
 }
 
-/** Housekeeping: expired rows are already refused, this only frees the space. */
-export async function deleteExpiredSessions(db: Database, now: Date = new Date()): Promise<number> {
-  const rows = await db.delete(userSessions).where(lt(userSessions.expiresAt, now)).returning({ id: userSessions.id });
+/** Housekeeping (at each sign-in, for that user): expired rows are already refused, this frees the space. */
+export async function deleteExpiredSessions(
+  db: Database,
+  options: { userId?: string; now?: Date } = {},
+): Promise<number> {
+  const rows = await db
+    .delete(userSessions)
+    .where(
+      and(
+        lt(userSessions.expiresAt, options.now ?? new Date()),
+        options.userId ? eq(userSessions.userId, options.userId) : undefined,
+      ),
+    )
+    .returning({ id: userSessions.id });
   return rows.length;
 }
