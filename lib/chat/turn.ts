@@ -29,6 +29,7 @@ import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
 import { beginGeneration, endGeneration } from './active';
 import { TurnMeter } from './meter';
 import { planTurn, type TurnRequest, type TurnWrite, titleFrom } from './plan';
+import { admitTurn, chargedTokens, type TurnAdmission } from './quota';
 import type { ChatMessage, ChatMetadata, MessageStatus } from './types';
 
 export interface ChatTurnInput extends TurnRequest {
@@ -71,7 +72,42 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
       ]);
   if (!isNew && !conversation) throw new AppError('not_found:conversation');
   const plan = planTurn(stored, input);
+  const system = input.system ?? conversation?.systemPrompt ?? undefined;
 
+  // Refused here, a 429 leaves nothing stored and no stream started.
+  const admission = await admitTurn(ctx.user, settings, system, plan.messages);
+  try {
+    return await startTurn({ ctx, input, settings, isNew, conversationId, plan, system, admission, db });
+  } catch (error) {
+    await admission.lease.settle({ usedTokens: 0 });
+    throw error;
+  }
+}
+
+interface StartInput {
+  ctx: TurnContext;
+  input: ChatTurnInput;
+  settings: CallSettings;
+  isNew: boolean;
+  conversationId: string;
+  plan: ReturnType<typeof planTurn>;
+  system: string | undefined;
+  admission: TurnAdmission;
+  db: Database;
+}
+
+async function startTurn({
+  ctx,
+  input,
+  settings,
+  isNew,
+  conversationId,
+  plan,
+  system,
+  admission,
+  db,
+}: StartInput): Promise<Response> {
+  const registry = getRegistry();
   const generation = beginGeneration(conversationId, ctx.user.id);
   if (!generation) {
     throw new AppError('conflict:chat', {
@@ -79,7 +115,6 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
     });
   }
 
-  const system = input.system ?? conversation?.systemPrompt ?? undefined;
   const writes = persistBeforeAnswer(db, ctx.user.id, conversationId, isNew, plan.write, {
     title: titleFrom(plan.messages.at(-1) ?? input.message),
     settings,
@@ -101,7 +136,7 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
     model: upstream.languageModel(settings.model),
     instructions: system,
     messages: await convertToModelMessages(plan.messages),
-    ...upstream.streamOptions(settings, endUserIdFor(ctx.user.id)),
+    ...upstream.streamOptions({ ...settings, maxOutputTokens: admission.maxOutputTokens }, endUserIdFor(ctx.user.id)),
     abortSignal: generation.controller.signal,
     // The SDK's default prints raw errors to the console; describeFailure logs them classified.
     onError: () => {},
@@ -155,6 +190,13 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
     },
     onError: describeFailure,
     onEnd: async ({ responseMessage, isAborted }) => {
+      const usage = meter.summary(registry, settings.model).usage;
+      const usedTokens = chargedTokens({
+        usage,
+        promptTokens: admission.promptTokens,
+        partial: responseMessage,
+        failedBeforeOutput: Boolean(failure) && !meter.sawContent && !generation.stoppedByUser,
+      });
       try {
         await writes;
         const status: MessageStatus = generation.stoppedByUser
@@ -183,13 +225,14 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
         if (!isAbortError(error)) logger.error({ err: toAppError(error).internalDetail }, 'saving the answer failed');
       } finally {
         endGeneration(conversationId, generation);
+        await admission.lease.settle({ usedTokens });
       }
     },
   });
 
   return createUIMessageStreamResponse({
     stream,
-    headers: { 'x-conversation-id': conversationId, 'x-request-id': ctx.requestId },
+    headers: { ...admission.lease.headers, 'x-conversation-id': conversationId, 'x-request-id': ctx.requestId },
     // Reads the stream to its end on the server even after the browser leaves, so onEnd saves it.
     consumeSseStream: consumeStream,
   });

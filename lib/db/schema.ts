@@ -2,6 +2,7 @@ import type { AdapterAccountType } from '@auth/core/adapters';
 import { type SQL, sql } from 'drizzle-orm';
 import {
   check,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -16,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ChatMessage, ChatMetadata, MessageStatus, MessageUsage } from '@/lib/chat/types';
 import type { GenerationParams } from '@/lib/models';
+import type { LimitOverrides } from '@/lib/policy/roles';
 
 /**
  * One schema for PGlite and Postgres. Timestamps are stored with millisecond precision so a
@@ -48,6 +50,8 @@ export const users = pgTable(
     role: text('role', { enum: userRoles }).notNull().default('user'),
     passwordHash: text('password_hash'),
     disabledAt: timestamptz('disabled_at'),
+    /** An admin's per-user quota overrides over the role's defaults (validated by `limitOverridesSchema`). */
+    limitOverrides: jsonb('limit_overrides').$type<LimitOverrides>(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (table) => [check('users_role_check', oneOf(table.role, userRoles))],
@@ -173,7 +177,42 @@ export const messages = pgTable(
   ],
 );
 
+/**
+ * Append-only accounting: one row per answer (complete, interrupted or failed). The conversation id
+ * has no foreign key on purpose — deleting a conversation must not erase what it cost.
+ */
+export const usageEvents = pgTable(
+  'usage_events',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id'),
+    model: text('model').notNull(),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    cacheHitTokens: integer('cache_hit_tokens').notNull().default(0),
+    cacheMissTokens: integer('cache_miss_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    reasoningTokens: integer('reasoning_tokens').notNull().default(0),
+    totalTokens: integer('total_tokens').notNull().default(0),
+    costAmount: doublePrecision('cost_amount').notNull().default(0),
+    costCurrency: text('cost_currency').notNull().default('USD'),
+    status: text('status', { enum: messageStatuses }).notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [
+    index('usage_events_user_created_idx').on(table.userId, table.createdAt),
+    index('usage_events_created_idx').on(table.createdAt),
+    check('usage_events_status_check', oneOf(table.status, messageStatuses)),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
+export type UsageEvent = typeof usageEvents.$inferSelect;
+export type NewUsageEvent = typeof usageEvents.$inferInsert;
 export type NewUser = typeof users.$inferInsert;
 export type UserSession = typeof userSessions.$inferSelect;
 export type Conversation = typeof conversations.$inferSelect;

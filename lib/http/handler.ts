@@ -4,6 +4,7 @@ import { type CurrentUser, requireUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/env';
 import { AppError, type Surface, toAppError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { rateLimitHeaders } from '@/lib/policy/messages';
 import { assertCan, type RouteId } from '@/lib/policy/roles';
 import { readJsonBody } from './body';
 import { newRequestId } from './request-id';
@@ -88,7 +89,7 @@ function wrap<Params, BodySchema extends z.ZodType | undefined, Caller = unknown
       const entry = { requestId, code: appError.code, status: appError.status, detail: appError.internalDetail };
       if (appError.status >= 500) log.error(entry, 'request failed');
       else log.info(entry, 'request rejected');
-      return appError.toResponse(requestId);
+      return appError.toResponse(requestId, rateLimitHeaders(appError));
     }
   };
 }

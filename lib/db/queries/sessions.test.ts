@@ -25,6 +25,7 @@ describeEachDatabase('session queries', (t) => {
       email: user.email,
       image: null,
       hasPassword: false,
+      limitOverrides: null,
     });
   });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { LimitOverrides } from '@/lib/policy/roles';
 import type { Database } from '../client';
 import type { UserRole } from '../schema';
 import { type UserSession, userSessions, users } from '../schema';
@@ -15,6 +16,8 @@ export interface SessionUser {
   image: string | null;
   /** false for guests and accounts that only sign in through GitHub/OIDC */
   hasPassword: boolean;
+  /** An admin's quota overrides, read here so admission needs no query of its own. */
+  limitOverrides: LimitOverrides | null;
 }
 
 /** 256-bit random id; it travels inside the encrypted session cookie only. */
@@ -52,6 +55,7 @@ export async function getSessionUser(
       email: users.email,
       image: users.image,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      limitOverrides: users.limitOverrides,
     })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, getTableColumns, isNull, ne, sql } from 'drizzle-orm';
-import { roleForNewAccount } from '@/lib/policy/roles';
+import { type LimitOverrides, roleForNewAccount } from '@/lib/policy/roles';
 import type { Database } from '../client';
 import { type User, type UserRole, userSessions, users } from '../schema';
 
@@ -119,6 +119,8 @@ export async function setPassword(db: Database, userId: string, passwordHash: st
 export interface UserUpdate {
   disabled?: boolean;
   role?: UserRole;
+  /** Quota overrides over the role's defaults; `null` clears them. */
+  limitOverrides?: LimitOverrides | null;
 }
 
 /** An admin's change to a user; disabling ends all of the user's sessions at once. */
@@ -128,6 +130,7 @@ export async function updateUser(db: Database, userId: string, change: UserUpdat
       .update(users)
       .set({
         ...(change.role ? { role: change.role } : {}),
+        ...(change.limitOverrides === undefined ? {} : { limitOverrides: emptyToNull(change.limitOverrides) }),
         ...(change.disabled === undefined ? {} : { disabledAt: change.disabled ? new Date() : null }),
       })
       .where(eq(users.id, userId))
@@ -136,6 +139,9 @@ export async function updateUser(db: Database, userId: string, change: UserUpdat
     return row;
   });
 }
+
+const emptyToNull = (overrides: LimitOverrides | null) =>
+  overrides && Object.keys(overrides).length > 0 ? overrides : null;
 
 /** Newest first, for the admin's user list. */
 export async function listUsers(db: Database, options: { limit?: number } = {}): Promise<PublicUser[]> {

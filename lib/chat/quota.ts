@@ -1,0 +1,73 @@
+import 'server-only';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import type { CallSettings } from '@/lib/models';
+import {
+  estimatePromptTokens,
+  estimateTokens,
+  getLimiter,
+  type Lease,
+  outputBudget,
+  reservationFor,
+} from '@/lib/policy';
+import type { ChatMessage, MessageUsage } from './types';
+
+/**
+ * What a turn reserves of the day's token quota when the request names no `max_tokens`. The
+ * models' own ceilings (384k) would block a whole day's quota for one question, so the reservation
+ * is a typical long answer instead; the answer is not cut at it — `settle` charges what it really
+ * used. Reasoning spends most of its tokens thinking, hence the larger estimate with thinking on.
+ */
+export const DEFAULT_OUTPUT_ESTIMATE = 8_192;
+export const THINKING_OUTPUT_ESTIMATE = 32_768;
+
+export interface TurnAdmission {
+  lease: Lease;
+  promptTokens: number;
+  /** `max_tokens` to send: the request's own, or a cap when the day's quota holds less than asked. */
+  maxOutputTokens: number | undefined;
+}
+
+const textOf = (message: Pick<ChatMessage, 'parts'>): string =>
+  message.parts.map((part) => (part.type === 'text' || part.type === 'reasoning' ? part.text : '')).join('');
+
+/** One store round trip: reserves the prompt estimate plus the expected output, or throws a 429. */
+export async function admitTurn(
+  user: CurrentUser,
+  settings: CallSettings,
+  system: string | undefined,
+  messages: readonly ChatMessage[],
+): Promise<TurnAdmission> {
+  const promptTokens = estimatePromptTokens([...(system ? [system] : []), ...messages.map(textOf)]);
+  const expectedOutput =
+    settings.maxOutputTokens ?? (settings.thinking ? THINKING_OUTPUT_ESTIMATE : DEFAULT_OUTPUT_ESTIMATE);
+  const lease = await getLimiter().admit({
+    userId: user.id,
+    role: user.role,
+    overrides: user.limitOverrides,
+    ...reservationFor({ promptTokens, maxOutputTokens: expectedOutput }),
+  });
+  const capped = lease.reservedTokens < promptTokens + expectedOutput;
+  return {
+    lease,
+    promptTokens,
+    maxOutputTokens: capped
+      ? outputBudget(lease.reservedTokens, promptTokens, expectedOutput)
+      : settings.maxOutputTokens,
+  };
+}
+
+/**
+ * What an answer is charged: the upstream's usage when it reported one; after a stop or a break
+ * without it, the prompt estimate plus an estimate of what was streamed; nothing when it failed
+ * before any output.
+ */
+export function chargedTokens(input: {
+  usage: MessageUsage | undefined;
+  promptTokens: number;
+  partial: Pick<ChatMessage, 'parts'> | undefined;
+  failedBeforeOutput: boolean;
+}): number {
+  if (input.usage) return input.usage.totalTokens;
+  if (input.failedBeforeOutput) return 0;
+  return input.promptTokens + estimateTokens(input.partial ? textOf(input.partial) : '');
+}
