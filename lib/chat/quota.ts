@@ -1,5 +1,6 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import type { NewUsageEvent } from '@/lib/db/schema';
 import type { CallSettings } from '@/lib/models';
 import {
   estimatePromptTokens,
@@ -9,7 +10,7 @@ import {
   outputBudget,
   reservationFor,
 } from '@/lib/policy';
-import type { ChatMessage, MessageUsage } from './types';
+import type { ChatMessage, ChatMetadata, MessageStatus, MessageUsage } from './types';
 
 /**
  * What a turn reserves of the day's token quota when the request names no `max_tokens`. The
@@ -70,4 +71,35 @@ export function chargedTokens(input: {
   if (input.usage) return input.usage.totalTokens;
   if (input.failedBeforeOutput) return 0;
   return input.promptTokens + estimateTokens(input.partial ? textOf(input.partial) : '');
+}
+
+/**
+ * The ledger row of one answer. Without the upstream's usage (stopped, broken off) it carries the
+ * same estimate the quota was charged: the prompt as uncached input, the rest as output.
+ */
+export function ledgerEntry(
+  answer: { userId: string; conversationId: string; model: string; status: MessageStatus },
+  summary: Pick<ChatMetadata, 'usage' | 'cost'>,
+  estimate: {
+    usedTokens: number;
+    promptTokens: number;
+    currency: string;
+    cost: (usage: Pick<MessageUsage, 'cacheHitTokens' | 'cacheMissTokens' | 'outputTokens'>) => number | undefined;
+  },
+): Omit<NewUsageEvent, 'id'> {
+  const input = Math.min(estimate.promptTokens, estimate.usedTokens);
+  const usage: MessageUsage = summary.usage ?? {
+    inputTokens: input,
+    cacheHitTokens: 0,
+    cacheMissTokens: input,
+    outputTokens: estimate.usedTokens - input,
+    reasoningTokens: 0,
+    totalTokens: estimate.usedTokens,
+  };
+  return {
+    ...answer,
+    ...usage,
+    costAmount: summary.cost?.amount ?? (summary.usage ? 0 : (estimate.cost(usage) ?? 0)),
+    costCurrency: summary.cost?.currency ?? estimate.currency,
+  };
 }

@@ -19,6 +19,7 @@ import {
   saveAssistantMessage,
   truncateFrom,
 } from '@/lib/db/queries/messages';
+import { recordUsageEvent } from '@/lib/db/queries/usage';
 import { AppError, toAppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { CallSettings, GenerationParams } from '@/lib/models';
@@ -29,7 +30,7 @@ import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
 import { beginGeneration, endGeneration } from './active';
 import { TurnMeter } from './meter';
 import { planTurn, type TurnRequest, type TurnWrite, titleFrom } from './plan';
-import { admitTurn, chargedTokens, type TurnAdmission } from './quota';
+import { admitTurn, chargedTokens, ledgerEntry, type TurnAdmission } from './quota';
 import type { ChatMessage, ChatMetadata, MessageStatus } from './types';
 
 export interface ChatTurnInput extends TurnRequest {
@@ -190,24 +191,35 @@ async function startTurn({
     },
     onError: describeFailure,
     onEnd: async ({ responseMessage, isAborted }) => {
-      const usage = meter.summary(registry, settings.model).usage;
+      const summary = meter.summary(registry, settings.model);
       const usedTokens = chargedTokens({
-        usage,
+        usage: summary.usage,
         promptTokens: admission.promptTokens,
         partial: responseMessage,
         failedBeforeOutput: Boolean(failure) && !meter.sawContent && !generation.stoppedByUser,
       });
+      const status: MessageStatus = generation.stoppedByUser
+        ? 'interrupted'
+        : failure
+          ? meter.sawContent
+            ? 'interrupted'
+            : 'error'
+          : isAborted
+            ? 'interrupted'
+            : 'complete';
+      // Its own write, not the message's transaction: the answer is not saved when its conversation
+      // was deleted meanwhile, but what it cost is still accounted for.
+      const ledger = recordUsageEvent(
+        db,
+        ledgerEntry({ userId: ctx.user.id, conversationId, model: settings.model, status }, summary, {
+          usedTokens,
+          promptTokens: admission.promptTokens,
+          currency: registry.get(settings.model)?.prices?.currency ?? 'USD',
+          cost: (usage) => registry.costOf(settings.model, usage, new Date(ctx.receivedAt)),
+        }),
+      ).catch((error: unknown) => logger.error({ err: toAppError(error).internalDetail }, 'recording usage failed'));
       try {
         await writes;
-        const status: MessageStatus = generation.stoppedByUser
-          ? 'interrupted'
-          : failure
-            ? meter.sawContent
-              ? 'interrupted'
-              : 'error'
-            : isAborted
-              ? 'interrupted'
-              : 'complete';
         const metadata: ChatMetadata = {
           ...startMetadata,
           ...responseMessage.metadata,
@@ -225,7 +237,7 @@ async function startTurn({
         if (!isAbortError(error)) logger.error({ err: toAppError(error).internalDetail }, 'saving the answer failed');
       } finally {
         endGeneration(conversationId, generation);
-        await admission.lease.settle({ usedTokens });
+        await Promise.all([admission.lease.settle({ usedTokens }), ledger]);
       }
     },
   });

@@ -47,6 +47,8 @@ beforeAll(async () => {
   const password = await import('@/app/api/account/password/route');
   const adminUsers = await import('@/app/api/admin/users/route');
   const adminUser = await import('@/app/api/admin/users/[id]/route');
+  const adminUsage = await import('@/app/api/admin/usage/route');
+  const usage = await import('@/app/api/usage/route');
   const { chat, stop, conversations, conversation, models } = app.routes;
   const withId = (id: string) => app.params({ id });
   routes = {
@@ -98,6 +100,8 @@ beforeAll(async () => {
       call: (request) =>
         password.POST(request('/api/account/password', json('POST', { currentPassword: 'x', newPassword: 'y' }))),
     },
+    'GET /api/usage': { route: 'usage', call: (request) => usage.GET(request('/api/usage')) },
+    'GET /api/admin/usage': { route: 'admin', call: (request) => adminUsage.GET(request('/api/admin/usage')) },
     'GET /api/admin/users': { route: 'admin', call: (request) => adminUsers.GET(request('/api/admin/users')) },
     'PATCH /api/admin/users/[id]': {
       route: 'admin',

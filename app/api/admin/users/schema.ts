@@ -1,6 +1,15 @@
 import { z } from 'zod';
+import { limitOverridesSchema } from '@/lib/policy/roles';
 
 export const userUpdateSchema = z
-  .object({ disabled: z.boolean().optional(), role: z.enum(['admin', 'user']).optional() })
+  .object({
+    disabled: z.boolean().optional(),
+    role: z.enum(['admin', 'user']).optional(),
+    /** Per-user quota overrides (`null` per field = unlimited); `null` clears them all. */
+    limitOverrides: limitOverridesSchema.nullable().optional(),
+  })
   .strict()
-  .refine((value) => value.disabled !== undefined || value.role !== undefined, 'Change disabled or role.');
+  .refine(
+    (value) => value.disabled !== undefined || value.role !== undefined || value.limitOverrides !== undefined,
+    'Change disabled, role or limitOverrides.',
+  );
