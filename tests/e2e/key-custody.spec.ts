@@ -191,6 +191,20 @@ test('no secret reaches a browser, a response or a log', async ({ page }) => {
     await page.goto(`${base}${url}`);
   }
   await call(api, 'DELETE', `/api/conversations/${conversationId}`);
+  const signOut = await api.post(`${base}/api/auth/signout`, {
+    form: { csrfToken },
+    headers: { 'x-auth-return-redirect': '1' },
+  });
+  await record('sign-out', signOut);
+  expect((await call(api, 'GET', '/api/account')).status()).toBe(401);
+  const guest = await api.post(`${base}/api/auth/callback/guest`, {
+    form: { csrfToken },
+    headers: { 'x-auth-return-redirect': '1' },
+  });
+  await record('guest', guest);
+  expect((await chat(api, 'Hello as a guest')).status()).toBe(200);
+  expect((await chat(api, 'A model guests may not use', { model: 'deepseek-v4-pro' })).status()).toBe(403);
+  await page.goto(`${base}/`);
   await page.waitForTimeout(500);
 
   expect(seen.length).toBeGreaterThan(30);

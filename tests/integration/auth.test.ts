@@ -93,6 +93,12 @@ describe('sign-up, sign-in, sign-out', () => {
     }
     expect(wrong.status).toBe(unknown.status);
     expect(new URL(wrong.url!).search).toBe(new URL(unknown.url!).search);
+
+    // Oversized fields: a long password is just wrong; a body past the cap is refused unread.
+    expect((await authClient(auth).signIn(email, 'p'.repeat(2000), freshIp())).code).toBe('invalid_credentials');
+    const huge = await authClient(auth).signIn(email, 'p'.repeat(20_000), freshIp());
+    expect(huge.status).toBe(413);
+    expect((huge.body as Json).error.code).toBe('payload_too_large:auth');
   });
 
   it('rejects weak passwords, bad e-mails and oversized fields in words, creating nothing', async () => {
