@@ -1,7 +1,8 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ChevronDownIcon, KeyIcon, SignOutIcon } from '@/components/ui/icons';
+import { ChevronDownIcon, KeyIcon, SignOutIcon, SparkIcon, UserIcon } from '@/components/ui/icons';
 import { MenuItem, Popover } from '@/components/ui/popover';
 import type { Account } from '@/lib/auth/account';
 import { signOut } from '@/lib/auth/client';
@@ -17,6 +18,7 @@ function initialOf(account: Account): string {
 /** Who is signed in (sidebar foot): name, e-mail, role; change password and sign out. */
 export function UserMenu({ account }: { account: Account }) {
   const t = useT();
+  const router = useRouter();
   const [changing, setChanging] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const displayName = account.name?.trim() || account.email || t(`account.role.${account.role}`);
@@ -73,6 +75,28 @@ export function UserMenu({ account }: { account: Account }) {
               )}
             </div>
             <hr className="mx-2 mb-1 border-line" />
+            <MenuItem
+              testId="menu-usage"
+              onSelect={() => {
+                close();
+                router.push('/usage');
+              }}
+            >
+              <SparkIcon size={16} className="text-ink-muted" />
+              {t('account.usage')}
+            </MenuItem>
+            {account.role === 'admin' && (
+              <MenuItem
+                testId="menu-admin"
+                onSelect={() => {
+                  close();
+                  router.push('/admin');
+                }}
+              >
+                <UserIcon size={16} className="text-ink-muted" />
+                {t('account.admin')}
+              </MenuItem>
+            )}
             {account.hasPassword && (
               <MenuItem
                 testId="change-password"

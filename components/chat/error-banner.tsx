@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { AlertIcon, CloseIcon, RefreshIcon } from '@/components/ui/icons';
 import { AppError } from '@/lib/errors';
 import { describeError } from '@/lib/i18n/describe-error';
+import { formatDuration } from '@/lib/i18n/format';
 import { useLanguage, useT } from '@/lib/i18n/use-t';
 import { chatErrorToAppError } from '@/lib/query/api';
 
@@ -38,7 +39,12 @@ export function ErrorBanner({
 
   const description = describeError(typed, secondsLeft);
   const text =
-    description.serverMessage && language === 'en' ? description.serverMessage : t(description.key, description.vars);
+    description.serverMessage && language === 'en'
+      ? description.serverMessage
+      : t(description.key, {
+          ...description.vars,
+          ...(description.waitSeconds === undefined ? {} : { wait: formatDuration(description.waitSeconds, t) }),
+        });
 
   return (
     <div

@@ -49,3 +49,14 @@ export function formatCost(amount: number, currency: string, language: Language)
     return `${amount.toFixed(6)} ${currency}`;
   }
 }
+
+/** Seconds until something resets, in the catalog's words: "45 s", "12 min", "3 h 12 min". */
+export function formatDuration(
+  seconds: number,
+  t: (key: 'duration.seconds' | 'duration.minutes' | 'duration.hoursMinutes', vars: Record<string, number>) => string,
+): string {
+  if (seconds < 60) return t('duration.seconds', { s: Math.max(1, Math.ceil(seconds)) });
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return t('duration.minutes', { m: minutes });
+  return t('duration.hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
