@@ -82,6 +82,8 @@ function UserRow({ user, isSelf }: { user: AdminUser; isSelf: boolean }) {
           size="sm"
           onClick={() => setEditing((open) => !open)}
           data-testid="admin-edit-limits"
+          data-overridden={user.limitOverrides ? 'true' : 'false'}
+          aria-expanded={editing}
         >
           {t('admin.limits')}
           {user.limitOverrides ? ' •' : ''}

@@ -92,14 +92,18 @@ function PeriodTable({ title, period, testId }: { title: string; period: UsagePe
               {period.byModel.map((row) => (
                 <tr key={`${row.model}:${row.costCurrency}`} className="border-t border-line">
                   <td className="px-3 py-2 font-medium">{row.model}</td>
-                  <td className="px-3 py-2 text-right">{n(row.requests)}</td>
+                  <td className="px-3 py-2 text-right" data-testid="usage-requests">
+                    {n(row.requests)}
+                  </td>
                   <td className="px-3 py-2 text-right">{n(row.cacheHitTokens)}</td>
                   <td className="px-3 py-2 text-right">{n(row.cacheMissTokens)}</td>
                   <td className="px-3 py-2 text-right">{n(row.outputTokens)}</td>
                   <td className="px-3 py-2 text-right" data-testid="usage-total-tokens">
                     {n(row.totalTokens)}
                   </td>
-                  <td className="px-3 py-2 text-right">{formatCost(row.costAmount, row.costCurrency, language)}</td>
+                  <td className="px-3 py-2 text-right" data-testid="usage-cost">
+                    {formatCost(row.costAmount, row.costCurrency, language)}
+                  </td>
                 </tr>
               ))}
             </tbody>
