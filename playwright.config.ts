@@ -50,6 +50,8 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR ?? './tmp/e2e-data',
       SIMULATOR_CHUNK_DELAY_MS: process.env.SIMULATOR_CHUNK_DELAY_MS ?? '8',
       NEXT_TELEMETRY_DISABLED: '1',
+      // The setup's account (tests/e2e/session.ts): an admin even on a data dir used before.
+      ADMIN_EMAILS: 'e2e-admin@example.test',
       AUTH_SECRET: process.env.E2E_AUTH_SECRET ?? 'e2e-only-session-secret-0123456789abcdef',
       // The test server speaks plain HTTP.
       AUTH_SECURE_COOKIES: 'false',

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { formatCost, formatTokens } from '@/lib/i18n/format';
 import { useLanguage, useT } from '@/lib/i18n/use-t';
 import { type AdminUser, type AdminUserChange, adminUsersQueryOptions, updateAdminUser } from '@/lib/query/usage';
@@ -13,7 +14,7 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
   const t = useT();
   const { data, isPending, isError } = useQuery(adminUsersQueryOptions());
   return (
-    <div className="mx-auto w-full max-w-5xl space-y-6 px-4 py-8 sm:px-6" data-testid="admin-page">
+    <div className="mx-auto w-full max-w-4xl space-y-6 px-4 py-8 sm:px-6" data-testid="admin-page">
       <h1 className="text-xl font-semibold">{t('admin.title')}</h1>
       {isPending && <p className="text-sm text-ink-muted">{t('sidebar.loading')}</p>}
       {isError && <p className="text-sm text-danger">{t('errors.default')}</p>}
@@ -43,8 +44,17 @@ function UserRow({ user, isSelf }: { user: AdminUser; isSelf: boolean }) {
   return (
     <li className="space-y-3 px-4 py-3" data-testid="admin-user-row" data-email={user.email ?? ''}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <div className="min-w-0 flex-1">
-          <p className="truncate text-sm font-medium">{label}</p>
+        <div className="w-full min-w-0 sm:w-auto sm:flex-1">
+          <p className="flex min-w-0 items-baseline gap-1.5 text-sm font-medium">
+            <span className="truncate" title={label}>
+              {label}
+            </span>
+            {isSelf && (
+              <span className="shrink-0 text-xs font-normal text-ink-muted" data-testid="admin-user-self">
+                ({t('admin.you')})
+              </span>
+            )}
+          </p>
           <p className="text-xs text-ink-muted tabular-nums" data-testid="admin-user-today">
             {t('admin.today', {
               tokens: formatTokens(today?.totalTokens ?? 0, language),
@@ -67,7 +77,7 @@ function UserRow({ user, isSelf }: { user: AdminUser; isSelf: boolean }) {
             <option value="admin">{t('account.role.admin')}</option>
           </select>
         </label>
-        <label className="flex items-center gap-2 text-sm">
+        <label className={cn('flex items-center gap-2 text-sm', isSelf && 'text-ink-muted')}>
           <input
             type="checkbox"
             data-testid="admin-disabled-toggle"
@@ -82,6 +92,8 @@ function UserRow({ user, isSelf }: { user: AdminUser; isSelf: boolean }) {
           size="sm"
           onClick={() => setEditing((open) => !open)}
           data-testid="admin-edit-limits"
+          data-overridden={user.limitOverrides ? 'true' : 'false'}
+          aria-expanded={editing}
         >
           {t('admin.limits')}
           {user.limitOverrides ? ' •' : ''}

@@ -48,7 +48,7 @@ export function LimitsForm({
   return (
     <form
       onSubmit={submit}
-      className="grid gap-3 rounded-lg bg-ink/[0.03] p-3 sm:grid-cols-4"
+      className="grid grid-cols-2 gap-3 rounded-lg bg-ink/[0.03] p-3 sm:grid-cols-4"
       data-testid="limits-form"
     >
       {limitNames.map((name) => (
@@ -64,8 +64,8 @@ export function LimitsForm({
           />
         </label>
       ))}
-      <p className="text-xs text-ink-faint sm:col-span-3">{t('admin.limitsHint')}</p>
-      <div className="flex justify-end gap-2">
+      <p className="col-span-2 text-xs text-ink-faint sm:col-span-3">{t('admin.limitsHint')}</p>
+      <div className="col-span-2 flex justify-end gap-2 sm:col-span-1">
         <Button type="submit" size="sm" disabled={!valid || pending} data-testid="limits-save">
           {t('admin.save')}
         </Button>

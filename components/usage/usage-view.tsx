@@ -31,14 +31,14 @@ export function UsageView() {
             <h2 id="usage-limits" className="mb-3 text-sm font-semibold text-ink-muted">
               {t('usagePage.limits')}
             </h2>
-            <ul className="grid gap-3 sm:grid-cols-2">
+            <ul className="grid grid-cols-2 gap-2 sm:gap-3">
               {data.limits.map((status) => (
                 <li
                   key={status.limit}
-                  className="rounded-xl border border-line px-4 py-3"
+                  className="min-w-0 rounded-xl border border-line px-3 py-2.5 sm:px-4 sm:py-3"
                   data-testid={`usage-limit-${status.limit}`}
                 >
-                  <p className="text-sm text-ink-muted">{t(limitKeys[status.limit])}</p>
+                  <p className="text-xs text-ink-muted sm:text-sm">{t(limitKeys[status.limit])}</p>
                   <p className="mt-1 text-lg font-medium tabular-nums">
                     {formatTokens(status.used, language)}
                     <span className="text-sm text-ink-muted">
@@ -76,7 +76,7 @@ function PeriodTable({ title, period, testId }: { title: string; period: UsagePe
         <p className="text-sm text-ink-muted">{t('usagePage.empty')}</p>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full min-w-[36rem] text-sm">
+          <table className="w-full min-w-[36rem] whitespace-nowrap text-sm">
             <thead className="bg-ink/[0.03] text-left text-xs text-ink-muted">
               <tr>
                 <th className="px-3 py-2 font-medium">{t('usagePage.model')}</th>
@@ -92,14 +92,18 @@ function PeriodTable({ title, period, testId }: { title: string; period: UsagePe
               {period.byModel.map((row) => (
                 <tr key={`${row.model}:${row.costCurrency}`} className="border-t border-line">
                   <td className="px-3 py-2 font-medium">{row.model}</td>
-                  <td className="px-3 py-2 text-right">{n(row.requests)}</td>
+                  <td className="px-3 py-2 text-right" data-testid="usage-requests">
+                    {n(row.requests)}
+                  </td>
                   <td className="px-3 py-2 text-right">{n(row.cacheHitTokens)}</td>
                   <td className="px-3 py-2 text-right">{n(row.cacheMissTokens)}</td>
                   <td className="px-3 py-2 text-right">{n(row.outputTokens)}</td>
                   <td className="px-3 py-2 text-right" data-testid="usage-total-tokens">
                     {n(row.totalTokens)}
                   </td>
-                  <td className="px-3 py-2 text-right">{formatCost(row.costAmount, row.costCurrency, language)}</td>
+                  <td className="px-3 py-2 text-right" data-testid="usage-cost">
+                    {formatCost(row.costAmount, row.costCurrency, language)}
+                  </td>
                 </tr>
               ))}
             </tbody>

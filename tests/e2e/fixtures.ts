@@ -61,21 +61,28 @@ export class ChatPage {
 /** A short unique tag so tests never collide with conversations left by earlier runs. */
 export const uniqueTag = () => Math.random().toString(36).slice(2, 8);
 
+/**
+ * Uncaught exceptions, React hydration mismatches and anything the Content-Security-Policy blocked
+ * (a script without the nonce) on this page; a spec with pages of its own checks them at the end.
+ */
+export function watchForProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /hydrat|content security policy/i.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  return problems;
+}
+
 export const test = base.extend<{ chat: ChatPage }>({
   context: async ({ context }, use) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await use(context);
   },
   chat: async ({ page }, use) => {
-    // Uncaught exceptions and React hydration mismatches fail the test that caused them.
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('console', (message) => {
-      // Hydration mismatches, and anything the Content-Security-Policy blocked (a script without the nonce).
-      if (message.type() === 'error' && /hydrat|content security policy/i.test(message.text())) {
-        problems.push(message.text());
-      }
-    });
+    const problems = watchForProblems(page);
     await use(new ChatPage(page));
     expect(problems, 'errors in the browser').toEqual([]);
   },

@@ -88,3 +88,29 @@ for (const size of ['desktop', 'phone'] as const) {
     });
   }
 }
+
+for (const size of ['desktop', 'phone'] as const) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`${size} ${theme}: /usage and /admin`, async ({ browser }, testInfo) => {
+      const { context, page, chat } = await openPage(browser, size, theme);
+      // Something to account for: one answered turn today.
+      await chat.open('/');
+      await chat.send(`Usage for the screenshots ${uniqueTag()}`, size === 'phone' ? 'button' : 'enter');
+      await chat.waitForAnswer();
+
+      await page.goto('/usage');
+      await expect(page.getByTestId('usage-today').locator('tbody tr').first()).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await snap(page, testInfo, `${size}-${theme}-usage`);
+
+      await page.goto('/admin');
+      const rows = page.getByTestId('admin-user-row');
+      await expect(rows.first()).toBeVisible();
+      await rows.last().getByTestId('admin-edit-limits').click();
+      await expect(rows.last().getByTestId('limits-form')).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await snap(page, testInfo, `${size}-${theme}-admin`);
+      await context.close();
+    });
+  }
+}

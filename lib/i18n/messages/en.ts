@@ -213,6 +213,7 @@ export const en = {
   'usagePage.limit.concurrent_streams': 'Answers at once',
   'admin.title': 'Users',
   'admin.today': 'Today: {tokens} tokens · {cost}',
+  'admin.you': 'you',
   'admin.role': 'Role',
   'admin.roleFor': 'Role of {user}',
   'admin.disabled': 'Disabled',

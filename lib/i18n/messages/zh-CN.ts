@@ -211,6 +211,7 @@ export const zhCN: Catalog = {
   'usagePage.limit.concurrent_streams': '同时生成的回答',
   'admin.title': '用户',
   'admin.today': '今天：{tokens} 个 token · {cost}',
+  'admin.you': '你',
   'admin.role': '角色',
   'admin.roleFor': '{user} 的角色',
   'admin.disabled': '已停用',
