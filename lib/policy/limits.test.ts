@@ -60,7 +60,7 @@ describeEachStore('limiter', (suite) => {
       remaining: 0,
       resetAt: new Date(T0 + 60 * SECOND).toISOString(),
     });
-    expect(error.message).toContain('20 requests a minute');
+    expect(error.message).toContain('Your limit is 20 per minute');
     expect(rateLimitHeaders(error)).toEqual({
       'Retry-After': '30',
       'RateLimit-Limit': '20',

@@ -64,7 +64,7 @@ export function describeRefusal(
       return {
         details,
         message:
-          limitValue === 0 ? blocked : `You can send ${count(limitValue)} requests a minute. Try again in ${wait}.`,
+          limitValue === 0 ? blocked : `Your limit is ${count(limitValue)} per minute. Try again in ${wait}.`,
       };
     case 'requests_per_day':
       return {

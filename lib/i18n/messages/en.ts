@@ -153,7 +153,7 @@ export const en = {
   'errors.upstream_interrupted': 'The answer was cut off. The partial answer was kept; you can retry.',
   'errors.internal': 'Something went wrong on the server. Try again.',
   'errors.network': 'Could not reach the server. Check your connection and try again.',
-  'errors.quota.requests_per_minute': 'Rate limit reached ({limit} requests a minute) — try again in {wait}.',
+  'errors.quota.requests_per_minute': 'Rate limit reached (at most {limit} per minute) — try again in {wait}.',
   'errors.quota.requests_per_day': 'Daily request quota reached ({limit}) — resets at {time} UTC (in {wait}).',
   'errors.quota.tokens_per_day': 'Daily token quota reached — resets at {time} UTC (in {wait}).',
   'errors.quota.concurrent_streams': 'Too many answers at once (at most {limit}) — wait for one to finish or stop it.',
