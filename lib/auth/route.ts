@@ -2,6 +2,7 @@ import 'server-only';
 import { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { AppError, toAppError } from '@/lib/errors';
+import { readBoundedText } from '@/lib/http/body';
 import { newRequestId } from '@/lib/http/request-id';
 import { assertSameOrigin } from '@/lib/http/same-origin';
 import { log } from '@/lib/log';
@@ -51,24 +52,8 @@ function forward(req: Request): Promise<Response> {
   return req.method === 'POST' ? handlers.POST(nextRequest) : handlers.GET(nextRequest);
 }
 
-async function readText(req: Request): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > MAX_AUTH_BODY_BYTES) throw tooLarge();
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_AUTH_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+function readText(req: Request): Promise<string> {
+  return readBoundedText(req, MAX_AUTH_BODY_BYTES, tooLarge);
 }
 
 function parseFields(text: string, contentType: string | null): Record<string, unknown> {

@@ -14,24 +14,7 @@ export async function readJsonBody(
   if (!contentType.toLowerCase().startsWith('application/json')) {
     throw new AppError(`unsupported_media_type:${surface}`, { message: 'Send the body as application/json.' });
   }
-  const declared = Number(req.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, surface);
-  if (!req.body) throw new AppError(`bad_request:${surface}`, { message: 'The request body is empty.' });
-
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes, surface);
-    }
-    chunks.push(value);
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const text = await readBoundedText(req, maxBytes, () => tooLarge(maxBytes, surface));
   if (text.trim() === '') throw new AppError(`bad_request:${surface}`, { message: 'The request body is empty.' });
   try {
     return JSON.parse(text);
@@ -45,4 +28,28 @@ function tooLarge(maxBytes: number, surface: Surface) {
     message: `The request body is larger than the limit of ${maxBytes} bytes.`,
     details: { maxBytes },
   });
+}
+
+/**
+ * The body as text, refused as soon as it passes `maxBytes` (a declared Content-Length is checked
+ * first but never trusted), so an oversized body never sits in memory.
+ */
+export async function readBoundedText(req: Request, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -63,8 +63,7 @@ export function describeRefusal(
     case 'requests_per_minute':
       return {
         details,
-        message:
-          limitValue === 0 ? blocked : `Your limit is ${count(limitValue)} per minute. Try again in ${wait}.`,
+        message: limitValue === 0 ? blocked : `Your limit is ${count(limitValue)} per minute. Try again in ${wait}.`,
       };
     case 'requests_per_day':
       return {
