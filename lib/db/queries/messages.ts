@@ -205,7 +205,7 @@ function expectRole(message: ChatMessage, role: 'user' | 'assistant'): void {
  * so one NUL in a pasted prompt or a model's output would lose the whole message. It becomes
  * U+FFFD instead; everything else is stored exactly.
  */
-function storable<T>(value: T): T {
+export function storable<T>(value: T): T {
   const json = JSON.stringify(value, (_key, item) =>
     typeof item === 'string' ? item.replaceAll('\0', '\uFFFD') : item,
   );
