@@ -8,7 +8,8 @@ import { createUpstream, type Upstream, upstreamConfigFromEnv } from '@/lib/upst
  * simulator it talks to. Kept on globalThis so Next's module reloading shares one instance.
  */
 
-const SIMULATOR_KEY = 'sk-simulator-offline';
+/** Not a secret: the built-in simulator's own key (shown in offline code snippets). */
+export const SIMULATOR_KEY = 'sk-simulator-offline';
 
 interface Runtime {
   upstream: Upstream;
@@ -27,6 +28,8 @@ function buildRuntime(): Runtime {
   const offline = usesSimulator(env);
   const simulator = createSimulator({
     auth: { scheme: 'bearer', apiKey: SIMULATOR_KEY },
+    // Reachable over HTTP at /api/simulator (snippets, scripts); in-process calls use the bare path.
+    basePath: '/api/simulator',
     chunkDelayMs: env.SIMULATOR_CHUNK_DELAY_MS,
   });
   const upstream = offline

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   consumeStream,
   convertToModelMessages,
@@ -28,6 +28,7 @@ import { assertModelAllowed } from '@/lib/policy/roles';
 import { getRuntime } from '@/lib/runtime';
 import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
 import { beginGeneration, endGeneration } from './active';
+import { endUserIdFor } from './end-user';
 import { TurnMeter } from './meter';
 import { planTurn, type TurnRequest, type TurnWrite, titleFrom } from './plan';
 import { admitTurn, chargedTokens, ledgerEntry, type TurnAdmission } from './quota';
@@ -286,9 +287,4 @@ async function persistBeforeAnswer(
     case 'none':
       return;
   }
-}
-
-/** DeepSeek's `user_id` (cache and scheduling isolation) without revealing our user ids. */
-function endUserIdFor(userId: string): string {
-  return `u_${createHash('sha256').update(`deepseek-studio:${userId}`).digest('hex').slice(0, 32)}`;
 }

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ChatMessage, ChatMetadata, MessageStatus, MessageUsage } from '@/lib/chat/types';
 import type { GenerationParams } from '@/lib/models';
+import type { PlaygroundParams } from '@/lib/playground/state';
 import type { LimitOverrides } from '@/lib/policy/roles';
 
 /**
@@ -210,7 +211,26 @@ export const usageEvents = pgTable(
   ],
 );
 
+/** Named playground parameter sets of one user (the built-in ones live in code, not here). */
+export const presets = pgTable(
+  'presets',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    params: jsonb('params').$type<PlaygroundParams>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (table) => [unique('presets_owner_name_unique').on(table.ownerId, table.name)],
+);
+
 export type User = typeof users.$inferSelect;
+export type Preset = typeof presets.$inferSelect;
 export type UsageEvent = typeof usageEvents.$inferSelect;
 export type NewUsageEvent = typeof usageEvents.$inferInsert;
 export type NewUser = typeof users.$inferInsert;

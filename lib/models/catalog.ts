@@ -41,6 +41,11 @@ export const modelSpecSchema = z.object({
     ignoredWhileThinking: z.array(z.enum(['temperature', 'topP', 'frequencyPenalty', 'presencePenalty'])).default([]),
     maxStopSequences: z.number().int().nonnegative().default(16),
     jsonOutput: z.boolean().default(true),
+    /**
+     * Chat prefix completion: a final assistant message the model continues (`prefix: true`).
+     * DeepSeek serves it under `/beta`; most OpenAI-compatible servers do not take the flag.
+     */
+    prefixCompletion: z.boolean().default(false),
   }),
   prices: z
     .object({
@@ -83,6 +88,7 @@ const v4Parameters = {
   ignoredWhileThinking: ['temperature', 'topP', 'frequencyPenalty', 'presencePenalty'],
   maxStopSequences: 16,
   jsonOutput: true,
+  prefixCompletion: true,
 } as const;
 
 export const defaultCatalog: Catalog = catalogSchema.parse({

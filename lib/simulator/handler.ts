@@ -62,6 +62,8 @@ function routePath(pathname: string, basePath: string): string {
   let path = pathname;
   if (basePath !== '' && (path === basePath || path.startsWith(`${basePath}/`))) path = path.slice(basePath.length);
   if (path === '/v1' || path.startsWith('/v1/')) path = path.slice(3);
+  // DeepSeek's beta features (chat prefix completion) live under /beta with the same endpoints.
+  else if (path === '/beta' || path.startsWith('/beta/')) path = path.slice(5);
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path || '/';
 }
 

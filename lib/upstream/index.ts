@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import type { CallSettings } from '@/lib/models';
 import { classifyUpstreamError, fromStatus, sanitizeUpstreamMessage } from './classify';
-import type { UpstreamConfig } from './config';
+import type { UpstreamAuth, UpstreamConfig } from './config';
 import { createUpstreamFetch } from './fetch';
 import {
   callSettingsToStreamOptions,
@@ -35,9 +35,24 @@ export interface Upstream {
   streamOptions(settings: CallSettings, endUserId: string): StreamOptions;
   /** The signed, timed fetch (for /models, /user/balance). */
   fetch: typeof fetch;
+  /** Where and how calls go, without secrets (the playground's code view and inspector). */
+  target: { baseURL: string; provider: UpstreamConfig['provider']; auth: UpstreamAuth['scheme']; tokenUrl?: string };
+  /**
+   * One raw HTTP call through the signed fetch (auth, request id, timeouts, abort): the playground
+   * sends its own JSON body so it can show the exact bytes. Credential headers in `headers` are
+   * dropped; the scheme sets the real ones.
+   */
+  send(request: {
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+    signal?: AbortSignal;
+  }): Promise<Response>;
   listModels(signal?: AbortSignal): Promise<string[]>;
   balance(signal?: AbortSignal): Promise<Balance>;
 }
+
+const credentialHeaderNames = ['authorization', 'x-api-key', 'x-timestamp', 'x-signature'];
 
 const modelsSchema = z.object({ data: z.array(z.object({ id: z.string().min(1) })) });
 const balanceSchema = z.object({
@@ -90,6 +105,17 @@ export function createUpstream(config: UpstreamConfig): Upstream {
     streamOptions: (settings, endUserId) =>
       callSettingsToStreamOptions(settings, { endUserId, provider: config.provider }),
     fetch,
+    target: {
+      baseURL,
+      provider: config.provider,
+      auth: config.auth.scheme,
+      ...(config.auth.scheme === 'oauth2' ? { tokenUrl: config.auth.tokenUrl } : {}),
+    },
+    send: ({ url, headers, body, signal }) => {
+      const outgoing = new Headers(headers);
+      for (const name of credentialHeaderNames) outgoing.delete(name);
+      return fetch(url, { method: 'POST', headers: outgoing, body, signal });
+    },
     async listModels(signal) {
       const body = await getJson('/models', modelsSchema, signal);
       return body.data.map((model) => model.id);
