@@ -155,7 +155,7 @@ describe('POST /api/playground/run', () => {
     const events = await readEvents(await routes.run.POST(post(session, '/api/playground/run', input)));
     const received = app.simulator.recorder.last();
     expect(received?.path).toBe('/beta/chat/completions');
-    expect((received?.body as { messages: unknown[] }).messages.at(-1)).toEqual({
+    expect((received?.body as { messages?: unknown[] } | undefined)?.messages?.at(-1)).toEqual({
       role: 'assistant',
       content: 'Autumn moon',
       prefix: true,
