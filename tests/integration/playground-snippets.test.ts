@@ -100,7 +100,7 @@ describe.each([
       expect(received?.status).toBe(200);
       expect(received?.completed).toBe(true);
       expect(received?.body).toMatchObject({ model: 'deepseek-flash', temperature: 0, max_tokens: 4096 });
-      expect((received?.body as { messages: unknown }).messages).toEqual(request.body.messages);
+      expect((received?.body as { messages?: unknown } | undefined)?.messages).toEqual(request.body.messages);
       // The answer text streamed to stdout before the usage line.
       expect(stdout.split('total_tokens')[0]?.trim().length).toBeGreaterThan(0);
     });
