@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { UserMenu } from '@/components/auth/user-menu';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { CloseIcon, LogoMark, PlusIcon, SidebarIcon } from '@/components/ui/icons';
+import { BeakerIcon, CloseIcon, LogoMark, PlusIcon, SidebarIcon } from '@/components/ui/icons';
 import type { Account } from '@/lib/auth/account';
 import { useT } from '@/lib/i18n/use-t';
 import { useUiStore } from '@/lib/stores/ui-store';
@@ -14,6 +14,7 @@ import { ConversationList } from './conversation-list';
 export function Sidebar({ account, className }: { account: Account; className?: string }) {
   const t = useT();
   const router = useRouter();
+  const pathname = usePathname();
   const startNewChat = useUiStore((state) => state.startNewChat);
   const setDrawerOpen = useUiStore((state) => state.setDrawerOpen);
   const toggleCollapsed = useUiStore((state) => state.toggleSidebarCollapsed);
@@ -71,6 +72,15 @@ export function Sidebar({ account, className }: { account: Account; className?: 
           <PlusIcon size={16} />
           {t('sidebar.newChat')}
         </Button>
+        <Link
+          href="/playground"
+          data-testid="nav-playground"
+          aria-current={pathname.startsWith('/playground') ? 'page' : undefined}
+          className="mt-1 flex h-9 items-center gap-2 rounded-xl px-3 text-sm font-medium text-ink-muted hover:bg-ink/[0.06] hover:text-ink focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60 aria-[current=page]:bg-ink/[0.06] aria-[current=page]:text-ink"
+        >
+          <BeakerIcon size={16} />
+          {t('nav.playground')}
+        </Link>
       </div>
       <ConversationList />
       <div className="shrink-0 border-t border-line/70 p-2">

@@ -17,6 +17,7 @@ export interface AssembledRun {
   usage?: RunUsage;
   finishReason?: string;
   requestId?: string;
+  cost?: { amount: number; currency: string };
   error?: { code: ErrorCode; message: string; retryAfterSeconds?: number };
   done: boolean;
   stopped: boolean;
@@ -58,6 +59,7 @@ export function assembleRun(events: readonly RunEvent[]): AssembledRun {
       case 'end':
         run.done = true;
         run.stopped = event.stopped;
+        run.cost = event.cost;
         run.requestId = event.requestId || run.requestId;
         lastT = event.t;
         break;

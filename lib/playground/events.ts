@@ -13,7 +13,8 @@ export type RunEvent =
   /** `data` is the raw text after `data:`; `comment` a line starting with `:` (keep-alive). */
   | { type: 'sse'; t: number; data?: string; comment?: string }
   | { type: 'error'; t: number; error: { code: ErrorCode; message: string; retryAfterSeconds?: number } }
-  | { type: 'end'; t: number; requestId: string; stopped: boolean };
+  /** `cost`: what the run was charged, by the registry's prices at the time of the request. */
+  | { type: 'end'; t: number; requestId: string; stopped: boolean; cost?: { amount: number; currency: string } };
 
 /** Splits an SSE byte stream into events; feed text as it arrives, get complete events back. */
 export class SseSplitter {

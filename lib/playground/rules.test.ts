@@ -27,7 +27,7 @@ describe('parameter rules', () => {
     expect(params(state({ maxTokens: 0 }))).toEqual(['maxTokens']);
     expect(params(state({ maxTokens: flash.maxOutputTokens + 1 }))).toEqual(['maxTokens']);
     expect(params(state({ stop: Array.from({ length: 17 }, (_, i) => String(i)) }))).toEqual(['stop']);
-    expect(params(state({ stop: ['a', 'a'] }))).toEqual(['stop']);
+    expect(params(state({ stop: ['a', 'a'] }))).toEqual(['stopDuplicate']);
   });
 
   it('ignores (and does not check) temperature and top_p while thinking', () => {

@@ -66,12 +66,12 @@ export function playgroundIssues(
   });
   if (endsWithAssistant(state) && !supportsPrefix(spec, target)) {
     issues.push({
-      param: 'messages',
+      param: 'prefix',
       message: `${spec.id} does not continue an assistant message here (no prefix completion): end with a user message.`,
     });
   }
   if (new Set(state.stop).size !== state.stop.length) {
-    issues.push({ param: 'stop', message: 'Stop sequences must be different from each other.' });
+    issues.push({ param: 'stopDuplicate', message: 'Stop sequences must be different from each other.' });
   }
   return issues;
 }

@@ -136,8 +136,8 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
         }
       } finally {
         ctx.signal.removeEventListener('abort', onAbort);
-        emit({ type: 'end', t: elapsed(), requestId: ctx.requestId, stopped: controller.signal.aborted });
-        await settle();
+        const cost = await settle();
+        emit({ type: 'end', t: elapsed(), requestId: ctx.requestId, stopped: controller.signal.aborted, cost });
         try {
           sink.close();
         } catch {
@@ -150,7 +150,8 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
     },
   });
 
-  async function settle() {
+  /** Records what the run used and returns its cost (undefined when the model has no prices). */
+  async function settle(): Promise<{ amount: number; currency: string } | undefined> {
     const stopped = controller.signal.aborted;
     const status: MessageStatus =
       failure && streamed === '' ? 'error' : stopped || failure ? 'interrupted' : 'complete';
@@ -161,15 +162,16 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
       failedBeforeOutput: Boolean(failure) && streamed === '',
     });
     const measured = usage ? toMessageUsage(usage) : estimatedUsage(usedTokens, admission.promptTokens);
-    const cost = registry.costOf(spec.id, measured, new Date(ctx.receivedAt)) ?? 0;
+    const amount = registry.costOf(spec.id, measured, new Date(ctx.receivedAt));
+    const currency = spec.prices?.currency ?? 'USD';
     try {
       await recordUsageEvent(await getDb(), {
         userId: ctx.user.id,
         conversationId: null,
         model: spec.id,
         ...measured,
-        costAmount: cost,
-        costCurrency: spec.prices?.currency ?? 'USD',
+        costAmount: amount ?? 0,
+        costCurrency: currency,
         status,
       });
     } catch (error) {
@@ -177,6 +179,7 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
     } finally {
       await admission.lease.settle({ usedTokens });
     }
+    return amount === undefined ? undefined : { amount, currency };
   }
 
   return new Response(stream, {
