@@ -20,8 +20,8 @@ export function ModelSection() {
   if (!state || !spec) return null;
 
   return (
-    <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
-      <Field label={t('playground.model')} htmlFor={modelId}>
+    <div className="grid grid-cols-[auto_1fr] items-end gap-x-4 gap-y-3">
+      <Field label={t('playground.model')} htmlFor={modelId} className="col-span-2">
         <select
           id={modelId}
           value={spec.id}
@@ -46,7 +46,7 @@ export function ModelSection() {
         />
         <span className="text-[13px] font-medium">{t('playground.thinking')}</span>
       </div>
-      <Field label={t('playground.effort')} htmlFor={effortId} className="sm:w-32">
+      <Field label={t('playground.effort')} htmlFor={effortId} className="max-w-40">
         <select
           id={effortId}
           value={state.effort}

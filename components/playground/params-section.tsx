@@ -85,14 +85,14 @@ export function ParamsSection() {
       <StopSequences max={spec.parameters.maxStopSequences} issue={issues.get('stop') ?? issues.get('stopDuplicate')} />
       {spec.parameters.jsonOutput && (
         <div className="space-y-1.5" data-testid="param-json">
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <Switch
               checked={state.jsonOutput}
               onCheckedChange={(checked) => set('jsonOutput', checked)}
               aria-label={t('playground.jsonOutput')}
               data-testid="playground-json"
             />
-            <span className="text-[13px] font-medium">{t('playground.jsonOutput')}</span>
+            <span className="whitespace-nowrap text-[13px] font-medium">{t('playground.jsonOutput')}</span>
             <code className="text-xs text-ink-faint">{t('playground.jsonHint')}</code>
           </div>
           {jsonWithoutMention(state) && (

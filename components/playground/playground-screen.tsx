@@ -104,8 +104,11 @@ function PlaygroundBody({ badUrl }: { badUrl?: string }) {
             <ParamsSection />
           </section>
         </div>
-        <div className="min-w-0 space-y-3 lg:sticky lg:top-0 lg:self-start">
-          <div className="flex flex-wrap items-center gap-2" data-testid="playground-toolbar">
+        <div className="min-w-0 space-y-3">
+          <div
+            className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center gap-2 bg-surface/90 px-1 py-1 backdrop-blur"
+            data-testid="playground-toolbar"
+          >
             {running ? (
               <Button variant="danger" onClick={stop} data-testid="playground-stop">
                 <StopIcon size={14} />

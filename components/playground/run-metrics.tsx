@@ -45,7 +45,10 @@ export function RunMetrics({ run }: { run: AssembledRun }) {
   add(t('playground.metric.requestId'), run.requestId, 'metric-request-id');
   if (rows.length === 0) return null;
   return (
-    <dl className="grid grid-cols-2 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-3" data-testid="run-metrics">
+    <dl
+      className="grid grid-cols-2 gap-x-4 gap-y-1.5 rounded-lg bg-surface-muted/60 px-3 py-2 text-xs sm:grid-cols-4"
+      data-testid="run-metrics"
+    >
       {rows.map((row) => (
         <div key={row.testId} className="min-w-0">
           <dt className="text-ink-faint">{row.label}</dt>

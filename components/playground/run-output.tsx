@@ -31,6 +31,7 @@ export function RunOutput({ run, label }: { run: PlaygroundRun; label: string })
           {run.running ? t('playground.running') : run.stopped || assembled.stopped ? t('playground.stopped') : ''}
         </span>
       </header>
+      <RunMetrics run={assembled} />
       {assembled.reasoning !== '' && (
         <details open={run.running && assembled.content === ''} className="rounded-lg bg-surface-muted px-3 py-2">
           <summary className="cursor-pointer text-[13px] font-medium text-ink-muted">
@@ -67,7 +68,6 @@ export function RunOutput({ run, label }: { run: PlaygroundRun; label: string })
           {failureText}
         </p>
       )}
-      <RunMetrics run={assembled} />
       <Inspector run={run} assembled={assembled} />
     </section>
   );

@@ -39,120 +39,123 @@ const pg = test.extend<{ playground: PlaygroundPage }>({
   },
 });
 
-pg('set parameters, run, inspect, view and copy code, then open the URL in a fresh page', async ({ playground, page, context }) => {
-  const tag = uniqueTag();
-  await playground.open();
-  await playground.messages().first().fill(`Explain prefix caching ${tag}`);
+pg(
+  'set parameters, run, inspect, view and copy code, then open the URL in a fresh page',
+  async ({ playground, page, context }) => {
+    const tag = uniqueTag();
+    await playground.open();
+    await playground.messages().first().fill(`Explain prefix caching ${tag}`);
 
-  // Inline validation: not a number, then out of range; Run stays off until fixed (no silent clamp).
-  await playground.param('temperature').fill('warm');
-  await expect(page.getByTestId('param-temperature-error')).toHaveText('Enter a number.');
-  await expect(page.getByTestId('playground-run')).toBeDisabled();
-  await playground.param('temperature').fill('2.5');
-  await expect(page.getByTestId('param-temperature-error')).toContainText('between 0 and 2');
-  await expect(playground.param('temperature')).toHaveValue('2.5');
-  await playground.param('temperature').fill('0.4');
-  await expect(page.getByTestId('param-temperature-error')).toHaveCount(0);
-  // Keyboard control: arrow keys step the value.
-  await playground.param('topP').press('ArrowDown');
-  await expect(playground.param('topP')).toHaveValue('0.99');
-  await page.getByTestId('stop-input').fill('###');
-  await page.getByTestId('stop-input').press('Enter');
-  await expect(page.getByTestId('stop-list')).toContainText('"###"');
+    // Inline validation: not a number, then out of range; Run stays off until fixed (no silent clamp).
+    await playground.param('temperature').fill('warm');
+    await expect(page.getByTestId('param-temperature-error')).toHaveText('Enter a number.');
+    await expect(page.getByTestId('playground-run')).toBeDisabled();
+    await playground.param('temperature').fill('2.5');
+    await expect(page.getByTestId('param-temperature-error')).toContainText('between 0 and 2');
+    await expect(playground.param('temperature')).toHaveValue('2.5');
+    await playground.param('temperature').fill('0.4');
+    await expect(page.getByTestId('param-temperature-error')).toHaveCount(0);
+    // Keyboard control: arrow keys step the value.
+    await playground.param('topP').press('ArrowDown');
+    await expect(playground.param('topP')).toHaveValue('0.99');
+    await page.getByTestId('stop-input').fill('###');
+    await page.getByTestId('stop-input').press('Enter');
+    await expect(page.getByTestId('stop-list')).toContainText('"###"');
 
-  // Thinking on: temperature is disabled with its reason, and not sent.
-  await page.getByTestId('playground-thinking').click();
-  await expect(page.getByTestId('param-temperature')).toContainText('Ignored while thinking is on');
-  await expect(playground.param('temperature')).toBeDisabled();
-  await page.getByTestId('playground-thinking').click();
-  await expect(playground.param('temperature')).toHaveValue('0.4');
+    // Thinking on: temperature is disabled with its reason, and not sent.
+    await page.getByTestId('playground-thinking').click();
+    await expect(page.getByTestId('param-temperature')).toContainText('Ignored while thinking is on');
+    await expect(playground.param('temperature')).toBeDisabled();
+    await page.getByTestId('playground-thinking').click();
+    await expect(playground.param('temperature')).toHaveValue('0.4');
 
-  await playground.run();
-  await playground.waitForRun();
-  const run = playground.latest();
-  await expect(run.getByTestId('run-answer')).not.toBeEmpty();
-  await expect(run.getByTestId('metric-ttft')).toBeVisible();
-  await expect(run.getByTestId('metric-output')).toHaveText(/\d/);
-  await expect(run.getByTestId('metric-cache-miss')).toHaveText(/\d/);
-  await expect(run.getByTestId('metric-finish')).toHaveText(/stop|length/);
-  await expect(run.getByTestId('metric-request-id')).not.toBeEmpty();
-  await expect(run.getByTestId('metric-cost')).toBeVisible();
+    await playground.run();
+    await playground.waitForRun();
+    const run = playground.latest();
+    await expect(run.getByTestId('run-answer')).not.toBeEmpty();
+    await expect(run.getByTestId('metric-ttft')).toBeVisible();
+    await expect(run.getByTestId('metric-output')).toHaveText(/\d/);
+    await expect(run.getByTestId('metric-cache-miss')).toHaveText(/\d/);
+    await expect(run.getByTestId('metric-finish')).toHaveText(/stop|length/);
+    await expect(run.getByTestId('metric-request-id')).not.toBeEmpty();
+    await expect(run.getByTestId('metric-cost')).toBeVisible();
 
-  // The inspector shows what the server really sent, credentials as placeholders.
-  await run.getByTestId('inspector').locator('summary').click();
-  const request = run.getByTestId('inspector-request');
-  await expect(request).toContainText('"temperature": 0.4');
-  await expect(request).toContainText('"top_p": 0.99');
-  await expect(request).toContainText('Bearer <DEEPSEEK_API_KEY>');
-  await expect(request).toContainText(tag);
-  await run.getByTestId('inspector-tab-response').click();
-  await expect(run.getByTestId('inspector-response')).toContainText('HTTP 200');
-  await run.getByTestId('inspector-tab-events').click();
-  await expect(run.getByTestId('inspector-events')).toContainText('data: [DONE]');
+    // The inspector shows what the server really sent, credentials as placeholders.
+    await run.getByTestId('inspector').locator('summary').click();
+    const request = run.getByTestId('inspector-request');
+    await expect(request).toContainText('"temperature": 0.4');
+    await expect(request).toContainText('"top_p": 0.99');
+    await expect(request).toContainText('Bearer <DEEPSEEK_API_KEY>');
+    await expect(request).toContainText(tag);
+    await run.getByTestId('inspector-tab-response').click();
+    await expect(run.getByTestId('inspector-response')).toContainText('HTTP 200');
+    await run.getByTestId('inspector-tab-events').click();
+    await expect(run.getByTestId('inspector-events')).toContainText('data: [DONE]');
 
-  // View code: the same request, copyable.
-  await page.getByTestId('playground-view-code').click();
-  const dialog = page.getByTestId('code-dialog');
-  await expect(dialog.getByTestId('code-snippet')).toContainText('"temperature":0.4');
-  await expect(dialog.getByTestId('code-snippet')).toContainText('$DEEPSEEK_API_KEY');
-  await dialog.getByTestId('code-copy').click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain('curl -sS -N');
-  expect(copied).toContain(tag);
-  expect(copied).not.toContain('sk-simulator-offline');
-  await dialog.getByTestId('code-tab-python').click();
-  await expect(dialog.getByTestId('code-snippet')).toContainText('client.chat.completions.create(');
-  await dialog.getByTestId('code-tab-java').click();
-  await expect(dialog.getByTestId('code-snippet')).toContainText('java.net.http.HttpClient');
-  await page.keyboard.press('Escape');
+    // View code: the same request, copyable.
+    await page.getByTestId('playground-view-code').click();
+    const dialog = page.getByTestId('code-dialog');
+    await expect(dialog.getByTestId('code-snippet')).toContainText('"temperature":0.4');
+    await expect(dialog.getByTestId('code-snippet')).toContainText('$DEEPSEEK_API_KEY');
+    await dialog.getByTestId('code-copy').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('curl -sS -N');
+    expect(copied).toContain(tag);
+    expect(copied).not.toContain('sk-simulator-offline');
+    await dialog.getByTestId('code-tab-python').click();
+    await expect(dialog.getByTestId('code-snippet')).toContainText('client.chat.completions.create(');
+    await dialog.getByTestId('code-tab-java').click();
+    await expect(dialog.getByTestId('code-snippet')).toContainText('java.net.http.HttpClient');
+    await page.keyboard.press('Escape');
 
-  // The whole setup lives in the URL: a fresh page shows the same state.
-  await expect(page).toHaveURL(/[?&]s=1\./);
-  const url = page.url();
-  const fresh = await context.newPage();
-  await fresh.goto(url);
-  await expect(fresh.getByTestId('param-temperature-input')).toHaveValue('0.4');
-  await expect(fresh.getByTestId('param-topP-input')).toHaveValue('0.99');
-  await expect(fresh.getByTestId('stop-list')).toContainText('"###"');
-  await expect(fresh.getByTestId('message-content').first()).toHaveValue(`Explain prefix caching ${tag}`);
-  await fresh.close();
-});
+    // The whole setup lives in the URL: a fresh page shows the same state.
+    await expect(page).toHaveURL(/[?&]s=1\./);
+    const url = page.url();
+    const fresh = await context.newPage();
+    await fresh.goto(url);
+    await expect(fresh.getByTestId('param-temperature-input')).toHaveValue('0.4');
+    await expect(fresh.getByTestId('param-topP-input')).toHaveValue('0.99');
+    await expect(fresh.getByTestId('stop-list')).toContainText('"###"');
+    await expect(fresh.getByTestId('message-content').first()).toHaveValue(`Explain prefix caching ${tag}`);
+    await fresh.close();
+  },
+);
 
-pg('Stop ends a running request and keeps what arrived; Run again keeps the previous output beside it', async ({
-  playground,
-  page,
-}) => {
-  await playground.open();
-  await playground.withSimulatorFault('chunk-delay=40;chunks=400');
-  await playground.run();
-  await expect(page.getByTestId('playground-stop')).toBeVisible();
-  await expect(playground.latest().getByTestId('run-answer')).not.toBeEmpty();
-  await page.getByTestId('playground-stop').click();
-  await expect(playground.latest().getByTestId('run-status')).toHaveText('Stopped');
-  await expect(page.getByTestId('playground-run')).toHaveText('Run again');
-  const partial = await playground.latest().getByTestId('run-answer').innerText();
+pg(
+  'Stop ends a running request and keeps what arrived; Run again keeps the previous output beside it',
+  async ({ playground, page }) => {
+    await playground.open();
+    await playground.withSimulatorFault('chunk-delay=40;chunks=400');
+    await playground.run();
+    await expect(page.getByTestId('playground-stop')).toBeVisible();
+    await expect(playground.latest().getByTestId('run-answer')).not.toBeEmpty();
+    await page.getByTestId('playground-stop').click();
+    await expect(playground.latest().getByTestId('run-status')).toHaveText('Stopped');
+    await expect(page.getByTestId('playground-run')).toHaveText('Run again');
+    const partial = await playground.latest().getByTestId('run-answer').innerText();
 
-  await page.unroute('**/api/playground/run');
-  await page.getByTestId('playground-run').click();
-  await playground.waitForRun();
-  await expect(playground.runs()).toHaveCount(2);
-  await expect(playground.runs().nth(1)).toContainText('Previous');
-  expect(await playground.runs().nth(1).getByTestId('run-answer').innerText()).toBe(partial);
-});
+    await page.unroute('**/api/playground/run');
+    await page.getByTestId('playground-run').click();
+    await playground.waitForRun();
+    await expect(playground.runs()).toHaveCount(2);
+    await expect(playground.runs().nth(1)).toContainText('Previous');
+    expect(await playground.runs().nth(1).getByTestId('run-answer').innerText()).toBe(partial);
+  },
+);
 
-pg('JSON output warns without "json" in the prompt and shows the answer pretty-printed and checked', async ({
-  playground,
-  page,
-}) => {
-  await playground.open();
-  await page.getByTestId('playground-json').click();
-  await expect(page.getByTestId('json-warning')).toBeVisible();
-  await playground.messages().first().fill('List three colours as json');
-  await expect(page.getByTestId('json-warning')).toHaveCount(0);
-  await playground.run();
-  await playground.waitForRun();
-  await expect(playground.latest().getByTestId('run-json-status')).toHaveText(/Valid JSON|Not valid JSON/);
-});
+pg(
+  'JSON output warns without "json" in the prompt and shows the answer pretty-printed and checked',
+  async ({ playground, page }) => {
+    await playground.open();
+    await page.getByTestId('playground-json').click();
+    await expect(page.getByTestId('json-warning')).toBeVisible();
+    await playground.messages().first().fill('List three colours as json');
+    await expect(page.getByTestId('json-warning')).toHaveCount(0);
+    await playground.run();
+    await playground.waitForRun();
+    await expect(playground.latest().getByTestId('run-json-status')).toHaveText(/Valid JSON|Not valid JSON/);
+  },
+);
 
 pg('messages: add, change role, reorder, remove; an empty list blocks Run', async ({ playground, page }) => {
   await playground.open();
