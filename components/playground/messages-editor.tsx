@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, TrashIcon } from '@/components/ui/icons';
@@ -17,7 +18,15 @@ export function MessagesEditor() {
   const t = useT();
   const systemId = useId();
   const state = usePlaygroundStore((store) => store.state);
-  const store = usePlaygroundStore();
+  const store = usePlaygroundStore(
+    useShallow(({ set, updateMessage, moveMessage, removeMessage, addMessage }) => ({
+      set,
+      updateMessage,
+      moveMessage,
+      removeMessage,
+      addMessage,
+    })),
+  );
   const { target } = usePlaygroundContext();
   const spec = useSpec(state);
   const issues = useIssues();

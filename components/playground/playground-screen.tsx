@@ -25,7 +25,16 @@ import { usePlaygroundRun } from './use-playground-run';
 import { useUrlState } from './use-url-state';
 
 /** `/playground`: the request editor on the left, runs (latest beside the previous) on the right. */
-export function PlaygroundScreen({ target, offline }: { target: UpstreamTarget; offline: boolean }) {
+export function PlaygroundScreen({
+  target,
+  offline,
+  presets,
+}: {
+  target: UpstreamTarget;
+  offline: boolean;
+  /** Whether the role may keep presets (guests may not). */
+  presets: boolean;
+}) {
   const { data: registry } = useQuery(modelsQueryOptions());
   const context = useMemo<PlaygroundContextValue | undefined>(
     () => registry && { target, offline, models: registry.models, defaultModel: registry.defaultModel },
@@ -36,12 +45,12 @@ export function PlaygroundScreen({ target, offline }: { target: UpstreamTarget; 
   if (!context || !ready) return <div className="flex-1" data-testid="playground-loading" />;
   return (
     <PlaygroundContext.Provider value={context}>
-      <PlaygroundBody badUrl={badUrl} />
+      <PlaygroundBody badUrl={badUrl} presets={presets} />
     </PlaygroundContext.Provider>
   );
 }
 
-function PlaygroundBody({ badUrl }: { badUrl?: string }) {
+function PlaygroundBody({ badUrl, presets }: { badUrl?: string; presets: boolean }) {
   const t = useT();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -128,9 +137,11 @@ function PlaygroundBody({ badUrl }: { badUrl?: string }) {
             <Button onClick={() => setDialog('code')} data-testid="playground-view-code">
               {t('playground.viewCode')}
             </Button>
-            <Button onClick={() => setDialog('presets')} data-testid="playground-presets">
-              {t('playground.presets')}
-            </Button>
+            {presets && (
+              <Button onClick={() => setDialog('presets')} data-testid="playground-presets">
+                {t('playground.presets')}
+              </Button>
+            )}
             <Button onClick={() => void openInChat()} disabled={opening || running} data-testid="playground-open-chat">
               {t('playground.openInChat')}
             </Button>

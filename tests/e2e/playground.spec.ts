@@ -132,14 +132,14 @@ pg(
     await page.getByTestId('playground-stop').click();
     await expect(playground.latest().getByTestId('run-status')).toHaveText('Stopped');
     await expect(page.getByTestId('playground-run')).toHaveText('Run again');
-    const partial = await playground.latest().getByTestId('run-answer').innerText();
+    const partial = await playground.latest().getByTestId('run-answer').textContent();
 
     await page.unroute('**/api/playground/run');
     await page.getByTestId('playground-run').click();
     await playground.waitForRun();
     await expect(playground.runs()).toHaveCount(2);
     await expect(playground.runs().nth(1)).toContainText('Previous');
-    expect(await playground.runs().nth(1).getByTestId('run-answer').innerText()).toBe(partial);
+    expect(await playground.runs().nth(1).getByTestId('run-answer').textContent()).toBe(partial);
   },
 );
 

@@ -5,6 +5,7 @@ import { PlaygroundScreen } from '@/components/playground/playground-screen';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/env';
 import { serverTarget } from '@/lib/playground/run';
+import { can } from '@/lib/policy/roles';
 import { getRuntime } from '@/lib/runtime';
 
 export const metadata: Metadata = { title: 'Playground · DeepSeek Studio' };
@@ -23,6 +24,10 @@ export default async function PlaygroundPage() {
     ? new URL(env.AUTH_URL).origin
     : `${requestHeaders.get('x-forwarded-proto') ?? 'http'}://${requestHeaders.get('host') ?? 'localhost:3000'}`;
   return (
-    <PlaygroundScreen target={offline ? { ...target, baseURL: `${origin}/api/simulator` } : target} offline={offline} />
+    <PlaygroundScreen
+      target={offline ? { ...target, baseURL: `${origin}/api/simulator` } : target}
+      offline={offline}
+      presets={can(user.role, 'presets')}
+    />
   );
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are the generated program's own template literals
 import { type CodegenInput, indentRest, prettyBody, quoted, sdkBaseUrl } from './shared';
 
 /** A fetch that signs each request like lib/upstream/auth.ts (and the simulator's verifier) expect. */
