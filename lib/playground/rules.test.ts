@@ -54,7 +54,7 @@ describe('parameter rules', () => {
     });
     expect(params(trailing)).toEqual([]);
     expect(playgroundIssues(trailing, flash, { provider: 'openai-compatible' }).map((i) => i.param)).toEqual([
-      'messages',
+      'prefix',
     ]);
   });
 
