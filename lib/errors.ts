@@ -37,7 +37,8 @@ export type Surface =
   | 'params'
   | 'upstream'
   | 'auth'
-  | 'database';
+  | 'database'
+  | 'compare';
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 const userMessages: Partial<Record<ErrorType, string>> & Record<'default', string> = {
