@@ -9,18 +9,25 @@ import { useLanguage, useT } from '@/lib/i18n/use-t';
 import { modelsQueryOptions } from '@/lib/query/models';
 
 /** Status badge and the answer's numbers: tokens, time to first token, duration, cost and model. */
-export function MessageFooter({ metadata }: { metadata: ChatMetadata | undefined }) {
+export function MessageFooter({
+  metadata,
+  hideModel = false,
+}: {
+  metadata: ChatMetadata | undefined;
+  hideModel?: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const { data: registry } = useQuery(modelsQueryOptions());
   if (!metadata) return null;
 
   const { usage, timing, cost, status, model } = metadata;
-  const modelLabel = model
-    ? (registry?.models.find((m) => m.id === model)?.label ??
-      registry?.aliases.find((a) => a.id === model)?.label ??
-      model)
-    : undefined;
+  const modelLabel =
+    model && !hideModel
+      ? (registry?.models.find((m) => m.id === model)?.label ??
+        registry?.aliases.find((a) => a.id === model)?.label ??
+        model)
+      : undefined;
 
   const stats: { label: string; value: string; testId: string }[] = [];
   if (usage) {

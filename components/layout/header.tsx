@@ -1,5 +1,6 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { MenuIcon, SidebarIcon } from '@/components/ui/icons';
 import { useT } from '@/lib/i18n/use-t';
@@ -17,6 +18,8 @@ export function Header() {
   const collapsed = useUiStore((state) => state.sidebarCollapsed);
   const setDrawerOpen = useUiStore((state) => state.setDrawerOpen);
   const toggleCollapsed = useUiStore((state) => state.toggleSidebarCollapsed);
+  // Compare panes carry their own model and settings; the chat's pickers would mislead there.
+  const chatPickers = !usePathname().startsWith('/compare');
 
   return (
     <header
@@ -46,9 +49,13 @@ export function Header() {
         </Button>
       )}
       <div className="flex min-w-0 flex-1 items-center gap-1 sm:gap-1.5">
-        <ModelPicker />
-        <ThinkingToggle />
-        <EffortSelect />
+        {chatPickers && (
+          <>
+            <ModelPicker />
+            <ThinkingToggle />
+            <EffortSelect />
+          </>
+        )}
       </div>
       <div className="flex shrink-0 items-center gap-0.5 sm:gap-1">
         <SimulatorBadge />

@@ -5,10 +5,11 @@ import { useRouter } from 'next/navigation';
 import { UserMenu } from '@/components/auth/user-menu';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { CloseIcon, LogoMark, PlusIcon, SidebarIcon } from '@/components/ui/icons';
+import { BeakerIcon, CloseIcon, LogoMark, PlusIcon, SidebarIcon } from '@/components/ui/icons';
 import type { Account } from '@/lib/auth/account';
 import { useT } from '@/lib/i18n/use-t';
 import { useUiStore } from '@/lib/stores/ui-store';
+import { ComparisonList } from './comparison-list';
 import { ConversationList } from './conversation-list';
 
 export function Sidebar({ account, className }: { account: Account; className?: string }) {
@@ -71,7 +72,16 @@ export function Sidebar({ account, className }: { account: Account; className?: 
           <PlusIcon size={16} />
           {t('sidebar.newChat')}
         </Button>
+        <Link
+          href="/compare"
+          data-testid="nav-compare"
+          className="mt-1 flex h-9 items-center gap-2 rounded-xl px-3.5 text-sm font-medium text-ink-muted transition-colors hover:bg-ink/[0.05] hover:text-ink focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60"
+        >
+          <BeakerIcon size={16} />
+          {t('compare.nav')}
+        </Link>
       </div>
+      <ComparisonList />
       <ConversationList />
       <div className="shrink-0 border-t border-line/70 p-2">
         <UserMenu account={account} />

@@ -1,4 +1,4 @@
-import type { GenerationParams } from '@/lib/models';
+import type { GenerationParams, ReasoningEffort } from '@/lib/models';
 
 /** The most panes a comparison may have, and the fewest. */
 export const maxPanes = 4;
@@ -19,7 +19,7 @@ export interface PaneConfig {
   /** the model's canonical id (an alias resolves to its target) */
   model: string;
   thinking: boolean;
-  effort?: string;
+  effort?: ReasoningEffort;
   temperature?: number;
   topP?: number;
   maxTokens?: number;
