@@ -80,9 +80,15 @@ export function ComparePane({
   const latest = messages.findLast((message) => message.role === 'assistant');
   const turns = messages.filter((message) => message.role === 'user').length;
   const answered = last?.role === 'assistant';
+  // Reported when something the workspace shows changes, not on every streamed chunk (useChat
+  // hands out a new message object per chunk; re-rendering every pane per token would be wasteful).
+  const latestRef = useRef(latest?.metadata);
+  latestRef.current = latest?.metadata;
+  const latestKey = `${latest?.id}:${latest?.metadata?.status}:${latest?.metadata?.timing?.durationMs}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: latestKey stands for the metadata read through the ref
   useEffect(() => {
-    onSnapshot(conversationId, { status, turns, answered, latest: latest?.metadata });
-  }, [conversationId, status, turns, answered, latest?.metadata, onSnapshot]);
+    onSnapshot(conversationId, { status, turns, answered, latest: latestRef.current });
+  }, [conversationId, status, turns, answered, latestKey, onSnapshot]);
 
   useEffect(() => {
     onScroller(conversationId, scrollRef.current);
@@ -94,7 +100,7 @@ export function ComparePane({
 
   return (
     <section
-      className="flex min-h-0 min-w-0 flex-col overflow-hidden rounded-2xl border border-line bg-surface"
+      className="flex min-h-0 min-w-0 flex-1 flex-col overflow-hidden rounded-2xl border border-line bg-surface"
       data-testid="compare-pane"
       data-conversation-id={conversationId}
       data-status={status}

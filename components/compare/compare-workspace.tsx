@@ -109,7 +109,7 @@ export function CompareWorkspace({ saved }: { saved?: ComparisonDetail }) {
         onDelete={() => void remove()}
       />
       <div
-        className="flex min-h-0 flex-1 snap-x snap-mandatory gap-3 overflow-x-auto px-3 py-3 md:grid md:snap-none md:overflow-x-visible md:px-4"
+        className="flex min-h-0 flex-1 snap-x snap-mandatory gap-3 overflow-x-auto overflow-y-hidden px-3 py-3 md:grid md:snap-none md:grid-rows-[minmax(0,1fr)] md:overflow-x-visible md:px-4"
         style={{ gridTemplateColumns: `repeat(${panes.length}, minmax(0, 1fr))` }}
         data-testid="compare-panes"
       >
@@ -142,13 +142,13 @@ export function CompareWorkspace({ saved }: { saved?: ComparisonDetail }) {
           return (
             <div
               key={pane.conversationId ?? `draft-${index}`}
-              className="flex w-[86vw] max-w-[440px] shrink-0 snap-center flex-col md:w-auto md:max-w-none"
+              className="flex min-h-0 w-[86vw] max-w-[440px] shrink-0 snap-center flex-col md:w-auto md:max-w-none"
             >
               {pane.conversationId ? (
                 <ComparePane
                   pane={pane}
                   conversationId={pane.conversationId}
-                  initialMessages={saved?.messages[pane.conversationId] ?? []}
+                  initialMessages={state.transcriptOf(pane.conversationId)}
                   header={header}
                   hideModel={!state.revealed}
                   marks={marksOf(index)}

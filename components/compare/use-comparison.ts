@@ -9,6 +9,7 @@ import {
   type ComparisonSummary,
   type ComparisonVoteRow,
   compareKeys,
+  comparisonQueryOptions,
   createComparison,
   updateComparison,
   voteOnComparison,
@@ -29,6 +30,8 @@ export function useComparison(saved: ComparisonDetail | undefined) {
   const draftBlind = useCompareStore((state) => state.blind);
   const [comparison, setComparison] = useState<ComparisonSummary | undefined>(saved?.comparison);
   const [votes, setVotes] = useState<ComparisonVoteRow[]>(saved?.votes ?? []);
+  /** Stored transcripts for panes as they mount (a duplicated pane starts with a copied history). */
+  const [transcripts, setTranscripts] = useState<ComparisonDetail['messages']>(saved?.messages ?? {});
   const [problem, setProblem] = useState<unknown>();
   /** The first question of a new comparison, sent by each pane when it mounts. */
   const [firstQuestion, setFirstQuestion] = useState<{ message: ComposerMessage; panes: string[] } | undefined>();
@@ -53,13 +56,17 @@ export function useComparison(saved: ComparisonDetail | undefined) {
       }
       try {
         const { comparison: updated } = await updateComparison(comparison.id, { panes: next });
+        if (next.some((pane) => pane.copyOf)) {
+          const detail = await queryClient.fetchQuery({ ...comparisonQueryOptions(updated.id), staleTime: 0 });
+          setTranscripts((previous) => ({ ...detail.messages, ...previous }));
+        }
         setComparison(updated);
         refreshLists();
       } catch (error) {
         setProblem(error);
       }
     },
-    [comparison, setDraftPanes, refreshLists],
+    [comparison, setDraftPanes, refreshLists, queryClient],
   );
 
   /** Creates the comparison with the draft's panes; the panes then send `message` as they mount. */
@@ -108,6 +115,7 @@ export function useComparison(saved: ComparisonDetail | undefined) {
     comparison,
     panes,
     votes,
+    transcriptOf: (conversationId: string) => transcripts[conversationId] ?? [],
     blind: comparison?.blind ?? draftBlind,
     // The draft is set up in the open; a saved blind comparison (panes shuffled) hides names until a vote.
     revealed: !comparison?.blind || votes.length > 0,
