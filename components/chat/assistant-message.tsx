@@ -17,7 +17,7 @@ export function AssistantMessage({
   busy,
   isLast,
   onRegenerate,
-  hideModel = false,
+  compact = false,
 }: {
   message: ChatMessage;
   /** This message is the one receiving tokens. */
@@ -26,8 +26,8 @@ export function AssistantMessage({
   busy: boolean;
   isLast: boolean;
   onRegenerate: (messageId: string) => void;
-  /** A blind comparison does not name the model until the vote. */
-  hideModel?: boolean;
+  /** In a compare pane: the footer shows only the status (the pane shows the numbers; blind hides the model). */
+  compact?: boolean;
 }) {
   const t = useT();
   const text = textOf(message);
@@ -82,7 +82,7 @@ export function AssistantMessage({
               <RefreshIcon size={14} />
             </Button>
           </div>
-          <MessageFooter metadata={message.metadata} hideModel={hideModel} />
+          <MessageFooter metadata={message.metadata} statusOnly={compact} />
         </div>
       )}
     </article>

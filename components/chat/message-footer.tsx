@@ -11,10 +11,11 @@ import { modelsQueryOptions } from '@/lib/query/models';
 /** Status badge and the answer's numbers: tokens, time to first token, duration, cost and model. */
 export function MessageFooter({
   metadata,
-  hideModel = false,
+  statusOnly = false,
 }: {
   metadata: ChatMetadata | undefined;
-  hideModel?: boolean;
+  /** Only the status badge: a compare pane shows the numbers itself and may hide the model (blind). */
+  statusOnly?: boolean;
 }) {
   const t = useT();
   const language = useLanguage();
@@ -23,14 +24,14 @@ export function MessageFooter({
 
   const { usage, timing, cost, status, model } = metadata;
   const modelLabel =
-    model && !hideModel
+    model && !statusOnly
       ? (registry?.models.find((m) => m.id === model)?.label ??
         registry?.aliases.find((a) => a.id === model)?.label ??
         model)
       : undefined;
 
   const stats: { label: string; value: string; testId: string }[] = [];
-  if (usage) {
+  if (usage && !statusOnly) {
     stats.push({ label: t('usage.prompt'), value: formatTokens(usage.inputTokens, language), testId: 'usage-prompt' });
     stats.push({
       label: t('usage.cacheHit'),
@@ -46,17 +47,17 @@ export function MessageFooter({
       });
     }
   }
-  if (timing?.firstTokenMs !== undefined) {
+  if (timing?.firstTokenMs !== undefined && !statusOnly) {
     stats.push({ label: t('usage.ttft'), value: formatSeconds(timing.firstTokenMs, language), testId: 'usage-ttft' });
   }
-  if (timing?.durationMs !== undefined) {
+  if (timing?.durationMs !== undefined && !statusOnly) {
     stats.push({
       label: t('usage.duration'),
       value: formatSeconds(timing.durationMs, language),
       testId: 'usage-duration',
     });
   }
-  if (cost) {
+  if (cost && !statusOnly) {
     stats.push({
       label: t('usage.cost'),
       value: formatCost(cost.amount, cost.currency, language),

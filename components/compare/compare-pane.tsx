@@ -22,7 +22,6 @@ export function ComparePane({
   conversationId,
   initialMessages,
   header,
-  hideModel,
   marks,
   autoSend,
   onHandle,
@@ -33,7 +32,6 @@ export function ComparePane({
   conversationId: string;
   initialMessages: ChatMessage[];
   header: ReactNode;
-  hideModel: boolean;
   marks: PaneMark[];
   /** the first question, sent once when the pane mounts (a new comparison) */
   autoSend?: ComposerMessage;
@@ -120,7 +118,7 @@ export function ComparePane({
                 busy={busy}
                 isLast={index === messages.length - 1}
                 onRegenerate={actions.regenerate}
-                hideModel={hideModel}
+                compact
               />
             ) : null,
           )}

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { Button, buttonVariants } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { PlusIcon, TrashIcon } from '@/components/ui/icons';
 import { Switch } from '@/components/ui/switch';
 import { maxPanes } from '@/lib/compare/types';
@@ -81,7 +82,7 @@ export function CompareToolbar({
           data-testid="add-pane"
         >
           <PlusIcon size={14} />
-          {t('compare.addPane')}
+          <span className="max-sm:sr-only">{t('compare.addPane')}</span>
         </Button>
         <Link
           href="/compare/leaderboard"
@@ -94,7 +95,7 @@ export function CompareToolbar({
           <Link
             href="/compare"
             onClick={newComparison}
-            className={buttonVariants({ size: 'sm', variant: 'ghost' })}
+            className={cn(buttonVariants({ size: 'sm', variant: 'ghost' }), 'max-sm:hidden')}
             data-testid="new-comparison"
           >
             {t('compare.new')}

@@ -150,7 +150,6 @@ export function CompareWorkspace({ saved }: { saved?: ComparisonDetail }) {
                   conversationId={pane.conversationId}
                   initialMessages={state.transcriptOf(pane.conversationId)}
                   header={header}
-                  hideModel={!state.revealed}
                   marks={marksOf(index)}
                   autoSend={state.firstQuestionFor(pane.conversationId)}
                   onHandle={onHandle}

@@ -65,7 +65,7 @@ export function PaneHeader({
               title={t('compare.settings.title')}
               className="flex w-full min-w-0 items-center rounded-md px-1.5 py-1 text-left text-[13px] font-medium hover:bg-ink/[0.05] focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60"
             >
-              <span className="truncate" data-testid="pane-label">
+              <span className="truncate" data-testid="pane-label" title={summary}>
                 {summary}
               </span>
             </button>

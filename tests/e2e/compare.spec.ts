@@ -145,3 +145,49 @@ test('a blind vote reveals the models, feeds the leaderboard, and the comparison
   await expect(page.getByTestId('conversation-item').first()).toContainText(title);
   expect(problems).toEqual([]);
 });
+
+test('screenshots: a finished comparison at desktop and phone widths, light and dark', async ({
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await openDraft(page);
+  await page.getByTestId('add-pane').click();
+  await setTemperature(page, 2, '1.3');
+  await page.getByTestId('composer-input').fill(`Screens ${uniqueTag()}: when should I use a B-tree?`);
+  await page.getByTestId('composer-input').press('Enter');
+  await expect(page).toHaveURL(/\/compare\/[0-9a-f-]{36}$/);
+  for (let index = 0; index < 3; index++) {
+    await expect(panes(page).nth(index)).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  }
+  await expect(page.getByTestId('vote-bar')).toBeVisible();
+  const url = page.url();
+
+  for (const [size, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 375, height: 812 }],
+  ] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({
+        viewport,
+        colorScheme: theme,
+        isMobile: size === 'phone',
+        hasTouch: size === 'phone',
+        deviceScaleFactor: 1,
+      });
+      const view = await context.newPage();
+      await view.goto(url);
+      await expect(view.getByTestId('compare-pane')).toHaveCount(3);
+      await expect(view.getByTestId('vote-bar')).toBeVisible();
+      const overflow = await view.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await view.evaluate(() => document.fonts.ready);
+      const name = `compare-${size}-${theme}`;
+      await view.screenshot({ path: testInfo.outputPath(`${name}.png`), animations: 'disabled' });
+      if (process.env.SCREENSHOTS_DIR) {
+        await view.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/${name}.png`, animations: 'disabled' });
+      }
+      await context.close();
+    }
+  }
+});
