@@ -39,7 +39,8 @@ export type Surface =
   | 'auth'
   | 'database'
   | 'playground'
-  | 'preset';
+  | 'preset'
+  | 'compare';
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 const userMessages: Partial<Record<ErrorType, string>> & Record<'default', string> = {

@@ -17,6 +17,7 @@ export function AssistantMessage({
   busy,
   isLast,
   onRegenerate,
+  compact = false,
 }: {
   message: ChatMessage;
   /** This message is the one receiving tokens. */
@@ -25,6 +26,8 @@ export function AssistantMessage({
   busy: boolean;
   isLast: boolean;
   onRegenerate: (messageId: string) => void;
+  /** In a compare pane: the footer shows only the status (the pane shows the numbers; blind hides the model). */
+  compact?: boolean;
 }) {
   const t = useT();
   const text = textOf(message);
@@ -79,7 +82,7 @@ export function AssistantMessage({
               <RefreshIcon size={14} />
             </Button>
           </div>
-          <MessageFooter metadata={message.metadata} />
+          <MessageFooter metadata={message.metadata} statusOnly={compact} />
         </div>
       )}
     </article>

@@ -9,21 +9,29 @@ import { useLanguage, useT } from '@/lib/i18n/use-t';
 import { modelsQueryOptions } from '@/lib/query/models';
 
 /** Status badge and the answer's numbers: tokens, time to first token, duration, cost and model. */
-export function MessageFooter({ metadata }: { metadata: ChatMetadata | undefined }) {
+export function MessageFooter({
+  metadata,
+  statusOnly = false,
+}: {
+  metadata: ChatMetadata | undefined;
+  /** Only the status badge: a compare pane shows the numbers itself and may hide the model (blind). */
+  statusOnly?: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const { data: registry } = useQuery(modelsQueryOptions());
   if (!metadata) return null;
 
   const { usage, timing, cost, status, model } = metadata;
-  const modelLabel = model
-    ? (registry?.models.find((m) => m.id === model)?.label ??
-      registry?.aliases.find((a) => a.id === model)?.label ??
-      model)
-    : undefined;
+  const modelLabel =
+    model && !statusOnly
+      ? (registry?.models.find((m) => m.id === model)?.label ??
+        registry?.aliases.find((a) => a.id === model)?.label ??
+        model)
+      : undefined;
 
   const stats: { label: string; value: string; testId: string }[] = [];
-  if (usage) {
+  if (usage && !statusOnly) {
     stats.push({ label: t('usage.prompt'), value: formatTokens(usage.inputTokens, language), testId: 'usage-prompt' });
     stats.push({
       label: t('usage.cacheHit'),
@@ -39,17 +47,17 @@ export function MessageFooter({ metadata }: { metadata: ChatMetadata | undefined
       });
     }
   }
-  if (timing?.firstTokenMs !== undefined) {
+  if (timing?.firstTokenMs !== undefined && !statusOnly) {
     stats.push({ label: t('usage.ttft'), value: formatSeconds(timing.firstTokenMs, language), testId: 'usage-ttft' });
   }
-  if (timing?.durationMs !== undefined) {
+  if (timing?.durationMs !== undefined && !statusOnly) {
     stats.push({
       label: t('usage.duration'),
       value: formatSeconds(timing.durationMs, language),
       testId: 'usage-duration',
     });
   }
-  if (cost) {
+  if (cost && !statusOnly) {
     stats.push({
       label: t('usage.cost'),
       value: formatCost(cost.amount, cost.currency, language),

@@ -12,6 +12,9 @@ import type { ChatRequestBody, ConversationDetail } from '@/lib/query/types';
 import type { EffectiveChatSettings } from '@/lib/stores/chat-settings-store';
 import { textOf } from './message-text';
 
+/** The part of a chat request that says how to answer (model and parameters). */
+export type ChatSettingsBody = Omit<ChatRequestBody, 'id' | 'message' | 'trigger' | 'messageId'>;
+
 export interface ChatActions {
   send: (text: string) => void;
   edit: (messageId: string, text: string) => void;
@@ -29,16 +32,21 @@ export function useChatSession({
   conversationId: initialId,
   initialMessages,
   settings,
+  body,
 }: {
   conversationId?: string;
   initialMessages: ChatMessage[];
   settings: EffectiveChatSettings | undefined;
+  /** Replaces the model and parameters taken from `settings` (a compare pane sends its own). */
+  body?: () => ChatSettingsBody | undefined;
 }) {
   const queryClient = useQueryClient();
   const [conversationId, setConversationId] = useState(initialId);
   const idRef = useRef(initialId);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
+  const bodyRef = useRef(body);
+  bodyRef.current = body;
 
   const adopt = useCallback(
     (id: string) => {
@@ -123,7 +131,8 @@ export function useChatSession({
     }
   }, [status, messages, conversationId, queryClient]);
 
-  const requestBody = useCallback((): Omit<ChatRequestBody, 'id' | 'message' | 'trigger' | 'messageId'> | undefined => {
+  const requestBody = useCallback((): ChatSettingsBody | undefined => {
+    if (bodyRef.current) return bodyRef.current();
     const current = settingsRef.current;
     if (!current) return undefined;
     return {

@@ -18,8 +18,9 @@ export function Header() {
   const collapsed = useUiStore((state) => state.sidebarCollapsed);
   const setDrawerOpen = useUiStore((state) => state.setDrawerOpen);
   const toggleCollapsed = useUiStore((state) => state.toggleSidebarCollapsed);
-  // The playground has its own model and thinking controls; the chat ones would only confuse.
-  const chatControls = !usePathname().startsWith('/playground');
+  // The playground and compare panes carry their own model and settings; the chat's would mislead.
+  const pathname = usePathname();
+  const chatControls = !pathname.startsWith('/playground') && !pathname.startsWith('/compare');
 
   return (
     <header

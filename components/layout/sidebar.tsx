@@ -5,10 +5,11 @@ import { usePathname, useRouter } from 'next/navigation';
 import { UserMenu } from '@/components/auth/user-menu';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { BeakerIcon, CloseIcon, LogoMark, PlusIcon, SidebarIcon } from '@/components/ui/icons';
+import { BeakerIcon, CloseIcon, ColumnsIcon, LogoMark, PlusIcon, SidebarIcon } from '@/components/ui/icons';
 import type { Account } from '@/lib/auth/account';
 import { useT } from '@/lib/i18n/use-t';
 import { useUiStore } from '@/lib/stores/ui-store';
+import { ComparisonList } from './comparison-list';
 import { ConversationList } from './conversation-list';
 
 export function Sidebar({ account, className }: { account: Account; className?: string }) {
@@ -81,7 +82,17 @@ export function Sidebar({ account, className }: { account: Account; className?: 
           <BeakerIcon size={16} />
           {t('nav.playground')}
         </Link>
+        <Link
+          href="/compare"
+          data-testid="nav-compare"
+          aria-current={pathname.startsWith('/compare') ? 'page' : undefined}
+          className="flex h-9 items-center gap-2 rounded-xl px-3 text-sm font-medium text-ink-muted hover:bg-ink/[0.06] hover:text-ink focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60 aria-[current=page]:bg-ink/[0.06] aria-[current=page]:text-ink"
+        >
+          <ColumnsIcon size={16} />
+          {t('compare.nav')}
+        </Link>
       </div>
+      <ComparisonList />
       <ConversationList />
       <div className="shrink-0 border-t border-line/70 p-2">
         <UserMenu account={account} />

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useChatSettingsStore } from '@/lib/stores/chat-settings-store';
+import { useCompareStore } from '@/lib/stores/compare-store';
 import { useDraftStore } from '@/lib/stores/draft-store';
 import { useUiStore } from '@/lib/stores/ui-store';
 
@@ -14,6 +15,7 @@ export function StoreHydration() {
     void useUiStore.persist.rehydrate();
     void useChatSettingsStore.persist.rehydrate();
     void useDraftStore.persist.rehydrate();
+    void useCompareStore.persist.rehydrate();
   }, []);
   return null;
 }

@@ -129,6 +129,12 @@ export const BeakerIcon = (p: IconProps) => (
     <path d="M9 3h6M10 3v6L4.8 18a2 2 0 0 0 1.7 3h11a2 2 0 0 0 1.7-3L14 9V3M7 15h10" />
   </Icon>
 );
+export const ColumnsIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M12 4v16" />
+  </Icon>
+);
 export const DotsIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="5" cy="12" r="1.2" fill="currentColor" />

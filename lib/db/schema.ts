@@ -1,6 +1,8 @@
 import type { AdapterAccountType } from '@auth/core/adapters';
 import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
+  boolean,
   check,
   doublePrecision,
   foreignKey,
@@ -16,6 +18,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { ChatMessage, ChatMetadata, MessageStatus, MessageUsage } from '@/lib/chat/types';
+import type { ComparisonPane, VotedConfig } from '@/lib/compare/types';
 import type { GenerationParams } from '@/lib/models';
 import type { PlaygroundParams } from '@/lib/playground/state';
 import type { LimitOverrides } from '@/lib/policy/roles';
@@ -129,6 +132,8 @@ export const conversations = pgTable(
     model: text('model').notNull(),
     params: jsonb('params').$type<GenerationParams>().notNull().default({}),
     systemPrompt: text('system_prompt'),
+    /** Set for a comparison's pane: hidden from the conversation list, deleted with its comparison. */
+    comparisonId: text('comparison_id').references((): AnyPgColumn => comparisons.id, { onDelete: 'cascade' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     /** Last activity (a message written or removed); orders the conversation list. */
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
@@ -138,6 +143,64 @@ export const conversations = pgTable(
     // Target of messages' (conversation_id, owner_id) foreign key.
     unique('conversations_id_owner_unique').on(table.id, table.ownerId),
     check('conversations_title_source_check', oneOf(table.titleSource, titleSources)),
+    index('conversations_comparison_idx').on(table.comparisonId),
+  ],
+);
+
+/** A prompt fanned out to 2–4 panes; each pane is a conversation (`conversations.comparison_id`). */
+export const comparisons = pgTable(
+  'comparisons',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    /** Model names are hidden until the first vote. */
+    blind: boolean('blind').notNull().default(false),
+    /** In display order; each names its conversation (validated by `comparisonPanesSchema`). */
+    panes: jsonb('panes').$type<ComparisonPane[]>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (table) => [index('comparisons_owner_updated_idx').on(table.ownerId, table.updatedAt.desc(), table.id.desc())],
+);
+
+export const voteOutcomes = ['win', 'tie', 'bad'] as const;
+export type VoteOutcome = (typeof voteOutcomes)[number];
+
+/** One verdict on one turn of a comparison; the leaderboard is computed from these rows. */
+export const comparisonVotes = pgTable(
+  'comparison_votes',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    comparisonId: text('comparison_id')
+      .notNull()
+      .references(() => comparisons.id, { onDelete: 'cascade' }),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** 1-based: the n-th question of the comparison. */
+    turn: integer('turn').notNull(),
+    outcome: text('outcome', { enum: voteOutcomes }).notNull(),
+    /** Index into `configs` of the best answer when `outcome` is `win`. */
+    winner: integer('winner'),
+    /** Each pane's configuration when the vote was cast, in pane order. */
+    configs: jsonb('configs').$type<VotedConfig[]>().notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('comparison_votes_turn_idx').on(table.comparisonId, table.turn),
+    index('comparison_votes_created_idx').on(table.createdAt),
+    check('comparison_votes_outcome_check', oneOf(table.outcome, voteOutcomes)),
+    check(
+      'comparison_votes_winner_check',
+      sql`(${table.outcome} = 'win') = (${table.winner} is not null) and ${table.turn} >= 1`,
+    ),
   ],
 );
 
@@ -237,3 +300,5 @@ export type NewUser = typeof users.$inferInsert;
 export type UserSession = typeof userSessions.$inferSelect;
 export type Conversation = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+export type Comparison = typeof comparisons.$inferSelect;
+export type ComparisonVote = typeof comparisonVotes.$inferSelect;

@@ -44,5 +44,5 @@ export interface ChatRequestBody {
   /** Edit: the user message being replaced. Regenerate: the assistant message being regenerated. */
   messageId?: string;
   model: string;
-  params: Pick<GenerationParams, 'thinking' | 'effort' | 'temperature' | 'topP' | 'maxTokens' | 'stop'>;
+  params: GenerationParams;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import type { GenerationParams } from '@/lib/models';
@@ -57,7 +57,7 @@ export interface ConversationPage {
 const limitSchema = z.number().int().min(1).max(100);
 
 /**
- * Newest activity first, keyset-paginated on (updatedAt, id). The cursor only says where the
+ * Newest activity first (comparison panes excluded), keyset-paginated on (updatedAt, id). The cursor only says where the
  * previous page ended; the owner filter applies to every page, so a cursor copied from another
  * user's session can neither show nor skip to that user's rows.
  */
@@ -77,6 +77,8 @@ export async function listConversations(
     .where(
       and(
         eq(conversations.ownerId, ownerId),
+        // A comparison's panes are listed with their comparison, not here.
+        isNull(conversations.comparisonId),
         after &&
           or(
             lt(conversations.updatedAt, after.updatedAt),
