@@ -37,7 +37,9 @@ export type Surface =
   | 'params'
   | 'upstream'
   | 'auth'
-  | 'database';
+  | 'database'
+  | 'attachment'
+  | 'vision';
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 const userMessages: Partial<Record<ErrorType, string>> & Record<'default', string> = {

@@ -2,6 +2,7 @@ import type { AdapterAccountType } from '@auth/core/adapters';
 import { type SQL, sql } from 'drizzle-orm';
 import {
   check,
+  customType,
   doublePrecision,
   foreignKey,
   index,
@@ -210,6 +211,57 @@ export const usageEvents = pgTable(
   ],
 );
 
+/** Raw bytes. PGlite returns Uint8Array and node-postgres a Buffer; both are Uint8Arrays. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: (value) => value,
+});
+
+export const attachmentStorages = ['database', 'filesystem'] as const;
+export type AttachmentStorage = (typeof attachmentStorages)[number];
+
+/**
+ * Images users uploaded, already validated and re-encoded (metadata stripped). An upload belongs to
+ * no conversation until a message that carries it is sent; deleting that conversation deletes the
+ * row by cascade (and lib/attachments removes the file when the bytes live in the data directory).
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id'),
+    mediaType: text('media_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    sha256: text('sha256').notNull(),
+    /** The name the browser gave the file (display only; never used as a path). */
+    filename: text('filename'),
+    storage: text('storage', { enum: attachmentStorages }).notNull(),
+    /** The bytes when `storage` is `database`. */
+    data: bytea('data'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [
+    index('attachments_owner_created_idx').on(table.ownerId, table.createdAt),
+    index('attachments_conversation_idx').on(table.conversationId),
+    // MATCH SIMPLE: a row without a conversation (not yet sent) is not checked.
+    foreignKey({
+      name: 'attachments_conversation_owner_fk',
+      columns: [table.conversationId, table.ownerId],
+      foreignColumns: [conversations.id, conversations.ownerId],
+    }).onDelete('cascade'),
+    check('attachments_storage_check', oneOf(table.storage, attachmentStorages)),
+    check('attachments_byte_size_check', sql`${table.byteSize} >= 0`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type UsageEvent = typeof usageEvents.$inferSelect;
 export type NewUsageEvent = typeof usageEvents.$inferInsert;
@@ -217,3 +269,5 @@ export type NewUser = typeof users.$inferInsert;
 export type UserSession = typeof userSessions.$inferSelect;
 export type Conversation = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;
+export type NewAttachment = typeof attachments.$inferInsert;
