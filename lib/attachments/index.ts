@@ -25,7 +25,10 @@ export async function uploadAttachment(
   }
   const limits = attachmentLimits();
   const upload = await readImageUpload(req, limits.maxBytes, 'attachment');
-  const image = await normaliseImage(upload.bytes, limits);
+  const image = await normaliseImage(upload.bytes, limits, 'attachment', {
+    mediaType: upload.declaredType,
+    filename: upload.filename,
+  });
   const db = await getDb();
   const row = await saveAttachment(db, user.id, image, upload.filename);
   void sweepUnsentAttachments(db).catch((error: unknown) =>

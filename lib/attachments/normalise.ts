@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import sharp, { type Sharp } from 'sharp';
 import { AppError, type Surface } from '@/lib/errors';
-import { type ImageMediaType, sniffImage } from './sniff';
+import { type ImageMediaType, sniffImage, trailingBytes } from './sniff';
 
 export interface NormalisedImage {
   bytes: Buffer;
@@ -27,6 +27,7 @@ export async function normaliseImage(
   input: Uint8Array,
   limits: { maxPixels: number },
   surface: Surface = 'attachment',
+  declared: { mediaType?: string; filename?: string } = {},
 ): Promise<NormalisedImage> {
   if (input.byteLength === 0) throw new AppError(`bad_request:${surface}`, { message: 'The file is empty (0 bytes).' });
   const sniffed = sniffImage(input);
@@ -34,6 +35,15 @@ export async function normaliseImage(
     throw new AppError(`unsupported_media_type:${surface}`, {
       message: `The file is ${sniffed.label}; only JPEG, PNG, GIF and WebP images are accepted.`,
       details: { detected: sniffed.label },
+    });
+  }
+
+  assertDeclaredMatches(sniffed.mediaType, declared, surface);
+  const trailing = trailingBytes(input, sniffed.mediaType);
+  if (trailing > 0) {
+    throw new AppError(`bad_request:${surface}`, {
+      message: `The file has ${trailing} bytes of other data after the end of the ${names[sniffed.mediaType]} image. Files that are an image and something else at once are refused.`,
+      details: { trailingBytes: trailing },
     });
   }
 
@@ -68,6 +78,45 @@ export async function normaliseImage(
     sha256: createHash('sha256').update(encoded.data).digest('hex'),
     animated,
   };
+}
+
+const names: Record<ImageMediaType, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+};
+const extensions: Record<string, ImageMediaType> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  jfif: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+};
+
+/**
+ * A file whose name or declared type says one format while its bytes are another (a PNG renamed
+ * .jpg, a GIF sent as image/png) is refused: content-type confusion is how polyglots get through
+ * other systems, and the user is better told than silently "corrected". Undeclared
+ * (`application/octet-stream`, no name) is fine: the bytes decide.
+ */
+function assertDeclaredMatches(
+  actual: ImageMediaType,
+  declared: { mediaType?: string; filename?: string },
+  surface: Surface,
+): void {
+  const extension = declared.filename?.includes('.') ? declared.filename.split('.').pop()?.toLowerCase() : undefined;
+  const byName = extension ? extensions[extension] : undefined;
+  const byType = declared.mediaType === 'image/jpg' ? 'image/jpeg' : declared.mediaType;
+  const claimed = [byType, byName].find((type) => type !== undefined && type !== actual);
+  if (!claimed) return;
+  const what = claimed === byName ? `named .${extension}` : `declared as ${byType}`;
+  throw new AppError(`unsupported_media_type:${surface}`, {
+    message: `The file is a ${names[actual]} image but is ${what}. Send it with its real type (rename it to .${actual.slice(6).replace('jpeg', 'jpg')}).`,
+    details: { detected: actual, declared: claimed },
+  });
 }
 
 function formatOf(mediaType: ImageMediaType): string {

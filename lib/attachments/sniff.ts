@@ -52,3 +52,38 @@ export function sniffImage(bytes: Uint8Array): Sniffed {
 export function isImageMediaType(value: string): value is ImageMediaType {
   return (imageMediaTypes as readonly string[]).includes(value);
 }
+
+/**
+ * Bytes after the end of the image, for the formats whose container says where the image ends
+ * (PNG's IEND chunk, GIF's trailer byte, WebP's RIFF size); 0 when there are none or the file is cut
+ * short (decoding reports that). A file that is an image *and* something else (a GIF/JS or PNG/ZIP
+ * polyglot) has them. JPEG is left to re-encoding: phones legitimately append data after EOI.
+ */
+export function trailingBytes(bytes: Uint8Array, mediaType: ImageMediaType): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (mediaType) {
+    case 'image/png': {
+      let offset = 8;
+      while (offset + 12 <= bytes.length) {
+        const length = view.getUint32(offset);
+        const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
+        offset += length + 12;
+        if (type === 'IEND') return Math.max(0, bytes.length - offset);
+      }
+      return 0;
+    }
+    case 'image/gif': {
+      // The trailer 0x3B is the last byte of a well-formed GIF.
+      let end = bytes.length;
+      while (end > 0 && bytes[end - 1] !== 0x3b) end--;
+      return end === 0 ? 0 : bytes.length - end;
+    }
+    case 'image/webp': {
+      if (bytes.length < 12) return 0;
+      const size = view.getUint32(4, true) + 8;
+      return Math.max(0, bytes.length - (size + (size % 2)));
+    }
+    case 'image/jpeg':
+      return 0;
+  }
+}

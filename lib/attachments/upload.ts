@@ -6,9 +6,16 @@ export interface ImageUpload {
   bytes: Buffer;
   /** The name the browser gave the file, if any (display only). */
   filename?: string;
+  /** The type the client declared (Content-Type or the part's type), if it named an image type. */
+  declaredType?: string;
   /** Multipart `question` field, or the `question` query parameter. */
   question?: string;
 }
+
+const declaredImageType = (type: string | null | undefined) => {
+  const clean = (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return clean.startsWith('image/') ? clean : undefined;
+};
 
 /** Room for multipart boundaries, part headers and a question beside the image. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -40,6 +47,7 @@ export async function readImageUpload(req: Request, maxBytes: number, surface: S
     return {
       bytes: Buffer.from(await file.arrayBuffer()),
       filename: cleanFilename(file.name),
+      declaredType: declaredImageType(file.type),
       question: checkQuestion(typeof question === 'string' ? question : queryQuestion, surface),
     };
   }
@@ -49,6 +57,7 @@ export async function readImageUpload(req: Request, maxBytes: number, surface: S
     return {
       bytes,
       filename: name ? cleanFilename(safeDecode(name)) : undefined,
+      declaredType: declaredImageType(contentType),
       question: checkQuestion(queryQuestion, surface),
     };
   }

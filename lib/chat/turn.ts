@@ -306,6 +306,6 @@ async function persistBeforeAnswer(
 }
 
 /** DeepSeek's `user_id` (cache and scheduling isolation) without revealing our user ids. */
-function endUserIdFor(userId: string): string {
+export function endUserIdFor(userId: string): string {
   return `u_${createHash('sha256').update(`deepseek-studio:${userId}`).digest('hex').slice(0, 32)}`;
 }
