@@ -2,7 +2,7 @@
 
 import { useChat } from '@ai-sdk/react';
 import { useQueryClient } from '@tanstack/react-query';
-import { DefaultChatTransport } from 'ai';
+import { DefaultChatTransport, type FileUIPart } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/chat/types';
 import { AppError } from '@/lib/errors';
@@ -13,7 +13,7 @@ import type { EffectiveChatSettings } from '@/lib/stores/chat-settings-store';
 import { textOf } from './message-text';
 
 export interface ChatActions {
-  send: (text: string) => void;
+  send: (text: string, files?: FileUIPart[]) => void;
   edit: (messageId: string, text: string) => void;
   regenerate: (assistantMessageId: string) => void;
   retry: () => void;
@@ -29,16 +29,21 @@ export function useChatSession({
   conversationId: initialId,
   initialMessages,
   settings,
+  dropImages = false,
 }: {
   conversationId?: string;
   initialMessages: ChatMessage[];
   settings: EffectiveChatSettings | undefined;
+  /** the user chose to send without the conversation's images (a text-only model) */
+  dropImages?: boolean;
 }) {
   const queryClient = useQueryClient();
   const [conversationId, setConversationId] = useState(initialId);
   const idRef = useRef(initialId);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
+  const dropImagesRef = useRef(dropImages);
+  dropImagesRef.current = dropImages;
 
   const adopt = useCallback(
     (id: string) => {
@@ -132,6 +137,7 @@ export function useChatSession({
         ...(current.thinkingSupported ? { thinking: current.thinking } : {}),
         ...(current.thinking && current.effort ? { effort: current.effort } : {}),
       },
+      ...(dropImagesRef.current ? { dropImages: true } : {}),
     };
   }, []);
 
@@ -146,9 +152,11 @@ export function useChatSession({
         return [...list.slice(0, -1), { ...last, metadata: { ...last.metadata, status: 'interrupted' } }];
       });
     return {
-      send: (text) => {
+      send: (text, files) => {
         const body = requestBody();
-        if (body) void chatRef.current.sendMessage({ text }, { body });
+        if (!body) return;
+        const message = !files?.length ? { text } : text ? { text, files } : { files };
+        void chatRef.current.sendMessage(message, { body });
       },
       edit: (messageId, text) => {
         const body = requestBody();

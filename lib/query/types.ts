@@ -45,4 +45,6 @@ export interface ChatRequestBody {
   messageId?: string;
   model: string;
   params: Pick<GenerationParams, 'thinking' | 'effort' | 'temperature' | 'topP' | 'maxTokens' | 'stop'>;
+  /** Send the turn without the conversation's images (the picked model cannot read them). */
+  dropImages?: boolean;
 }

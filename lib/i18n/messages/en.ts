@@ -238,6 +238,33 @@ export const en = {
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist.',
+
+  // Vision: attachments (issue 6)
+  'attach.button': 'Attach images',
+  'attach.buttonLimit': 'Attach images (up to {count} per message)',
+  'attach.unsupportedModel': '{model} cannot read images. Pick a model marked “Images” to attach one.',
+  'attach.notAllowed': 'Image input is not available to your account.',
+  'attach.remove': 'Remove {name}',
+  'attach.uploading': 'Uploading…',
+  'attach.failed': 'Upload failed',
+  'attach.count': '{count} of {limit} images',
+  'attach.dropHere': 'Drop images to attach them',
+  'attach.tooMany': 'A message can carry at most {limit} images.',
+  'attach.badType': '{name} is not a JPEG, PNG, GIF or WebP image.',
+  'attach.tooLarge': '{name} is larger than {size}.',
+  'attach.animated': 'Animated image: only its first frame is sent.',
+  'attach.imageAlt': 'Attached image {index}',
+  'attach.open': 'Open image {index} full size',
+  'attach.viewerTitle': 'Image {index} of {count}',
+  'attach.close': 'Close',
+  'attach.openOriginal': 'Open in a new tab',
+  'attach.historyTitle': 'This conversation has images that {model} cannot read.',
+  'attach.pendingTitle': '{model} cannot read the images you attached.',
+  'attach.switchBack': 'Switch to {model}',
+  'attach.sendWithout': 'Send without the images',
+  'attach.sendingWithout': 'Images in this conversation are not sent to {model}.',
+  'attach.undo': 'Undo',
+  'attach.removeAll': 'Remove the images',
 } as const;
 
 export type MessageKey = keyof typeof en;
