@@ -6,9 +6,17 @@ import { log } from '@/lib/log';
 import { hasFeature } from '@/lib/policy/roles';
 import { attachmentLimits } from './limits';
 import { normaliseImage } from './normalise';
-import { type AttachmentView, readAttachmentBytes, saveAttachment, sweepUnsentAttachments, toView } from './store';
+import {
+  type AttachmentBytes,
+  type AttachmentView,
+  readAttachmentBytes,
+  saveAttachment,
+  sweepUnsentAttachments,
+  toView,
+} from './store';
 import { readImageUpload } from './upload';
 
+export { attachmentIdOf } from './chat-images';
 export { attachmentLimits } from './limits';
 export { type AttachmentBytes, type AttachmentView, readAttachmentBytes } from './store';
 
@@ -41,6 +49,17 @@ export async function uploadAttachment(
 export async function attachmentResponse(ownerId: string, id: string): Promise<Response> {
   const stored = /^[0-9a-f-]{36}$/.test(id) ? await readAttachmentBytes(ownerId, id) : undefined;
   if (!stored) throw new AppError('not_found:attachment', { message: 'No such attachment.' });
+  return imageResponse(stored);
+}
+
+/**
+ * Serves stored image bytes with the headers that keep them an image: the stored type, `nosniff`,
+ * a sandboxing CSP, an attachment-style file name. Share pages serve their images through this too.
+ */
+export function imageResponse(
+  stored: AttachmentBytes,
+  cacheControl = 'private, max-age=31536000, immutable',
+): Response {
   const extension = stored.info.mediaType.slice('image/'.length).replace('jpeg', 'jpg');
   const name = `image-${stored.info.id.slice(0, 8)}.${extension}`;
   return new Response(new Uint8Array(stored.bytes), {
@@ -50,7 +69,7 @@ export async function attachmentResponse(ownerId: string, id: string): Promise<R
       'x-content-type-options': 'nosniff',
       'content-disposition': `inline; filename="${name}"`,
       // Private: behind a session. Immutable: an id never names other bytes.
-      'cache-control': 'private, max-age=31536000, immutable',
+      'cache-control': cacheControl,
       etag: `"${stored.info.sha256}"`,
       'content-security-policy': "default-src 'none'; sandbox",
     },
