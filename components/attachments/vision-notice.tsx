@@ -48,6 +48,16 @@ export function VisionNotice({
         >
           {t('attach.undo')}
         </button>
+        {visionModel && (
+          <button
+            type="button"
+            className="font-medium text-accent underline-offset-2 hover:underline"
+            onClick={onSwitch}
+            data-testid="vision-switch"
+          >
+            {t('attach.switchBack', { model: visionModel })}
+          </button>
+        )}
       </div>
     );
   }

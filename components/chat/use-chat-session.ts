@@ -160,7 +160,11 @@ export function useChatSession({
       },
       edit: (messageId, text) => {
         const body = requestBody();
-        if (body) void chatRef.current.sendMessage({ text, messageId }, { body });
+        if (!body) return;
+        // The edit changes the text; the message's images stay with it.
+        const original = chatRef.current.messages.find((message) => message.id === messageId);
+        const files = (original?.parts ?? []).filter((part): part is FileUIPart => part.type === 'file');
+        void chatRef.current.sendMessage(files.length > 0 ? { text, files, messageId } : { text, messageId }, { body });
       },
       regenerate: (messageId) => {
         const body = requestBody();

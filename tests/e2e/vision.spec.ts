@@ -90,7 +90,7 @@ test.describe('vision', () => {
     await expect(page.getByTestId('image-viewer-image')).toHaveCount(0);
   });
 
-  test('a text-only model offers a choice instead of an upstream error', async ({ chat, page }) => {
+  test('a text-only model offers a choice instead of an upstream error', async ({ chat, page }, testInfo) => {
     await chat.open('/');
     await page.getByTestId('model-picker').click();
     await page.getByTestId('model-option-deepseek-flash').click();
@@ -106,6 +106,7 @@ test.describe('vision', () => {
     await expect(page.getByTestId('attach-tooltip')).toContainText('cannot read images');
     await chat.composer().fill('Now without the picture');
     await expect(page.getByTestId('send-button')).toBeDisabled();
+    await snap(page, testInfo, 'vision-desktop-light-text-only-choice');
 
     await page.getByTestId('vision-send-without').click();
     await expect(notice).toHaveAttribute('data-state', 'dropping');
