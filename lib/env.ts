@@ -97,6 +97,14 @@ export const envSchema = z
     /** Limits on what one chat request may carry. */
     CHAT_MAX_MESSAGE_CHARS: intFrom(64_000, 1),
     CHAT_MAX_BODY_BYTES: intFrom(1_048_576, 1024),
+
+    /** Image attachments (lib/attachments): where the bytes live and what one upload may be. */
+    ATTACHMENT_STORAGE: z.enum(['database', 'filesystem']).default('database'),
+    ATTACHMENT_MAX_BYTES: intFrom(10 * 1024 * 1024, 1024, 32 * 1024 * 1024),
+    ATTACHMENT_MAX_PIXELS: intFrom(40_000_000, 1, 268_402_689),
+    ATTACHMENTS_PER_MESSAGE: intFrom(4, 1, 16),
+    /** Uploads never sent in a message are deleted after this many hours. */
+    ATTACHMENT_UNSENT_TTL_HOURS: intFrom(24, 1, 24 * 365),
   })
   .superRefine((value, ctx) => {
     for (const group of [

@@ -40,7 +40,9 @@ export type Surface =
   | 'database'
   | 'playground'
   | 'preset'
-  | 'compare';
+  | 'compare'
+  | 'attachment'
+  | 'vision';
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 const userMessages: Partial<Record<ErrorType, string>> & Record<'default', string> = {

@@ -1,9 +1,14 @@
 'use client';
 
-import { useCallback } from 'react';
-import { ArrowDownIcon } from '@/components/ui/icons';
+import { useCallback, useState } from 'react';
+import { imagePartsOf } from '@/components/attachments/message-images';
+import { useAttachments } from '@/components/attachments/use-attachments';
+import { useDropAndPaste } from '@/components/attachments/use-drop-and-paste';
+import { VisionNotice } from '@/components/attachments/vision-notice';
+import { ArrowDownIcon, ImageIcon } from '@/components/ui/icons';
 import type { ChatMessage } from '@/lib/chat/types';
 import { useT } from '@/lib/i18n/use-t';
+import { useChatSettingsStore } from '@/lib/stores/chat-settings-store';
 import { newChatDraftKey } from '@/lib/stores/draft-store';
 import { TypingDots } from './assistant-message';
 import { Composer } from './composer';
@@ -24,9 +29,20 @@ export function ChatView({
   initialMessages: ChatMessage[];
 }) {
   const t = useT();
-  const { settings } = useEffectiveSettings();
-  const chat = useChatSession({ conversationId, initialMessages, settings });
+  const { settings, models } = useEffectiveSettings();
+  const setModel = useChatSettingsStore((state) => state.setModel);
+  const [dropImages, setDropImages] = useState(false);
+  const seesImages = Boolean(settings?.model.vision);
+  const chat = useChatSession({ conversationId, initialMessages, settings, dropImages: dropImages && !seesImages });
   const { messages, status, error, actions, clearError } = chat;
+  const attachments = useAttachments({ enabled: seesImages });
+  const { dragging, handlers } = useDropAndPaste(attachments.add, seesImages);
+  const historyHasImages = messages.some((message) => imagePartsOf(message.parts).length > 0);
+  const visionModel = models.data?.models.find((model) => model.vision);
+  const textOnly = Boolean(settings) && !seesImages;
+  const showNotice = textOnly && (attachments.items.length > 0 || historyHasImages);
+  // Images the model cannot read hold the message back until the user chooses what to do.
+  const blocked = textOnly && (attachments.items.length > 0 || (historyHasImages && !dropImages));
   const { scrollRef, contentRef, atBottom, scrollToBottom } = useStickToBottom();
 
   const busy = status === 'submitted' || status === 'streaming';
@@ -36,13 +52,33 @@ export function ChatView({
   const send = useCallback(
     (text: string) => {
       scrollToBottom();
-      actions.send(text);
+      actions.send(text, attachments.parts());
+      attachments.clear();
     },
-    [actions, scrollToBottom],
+    [actions, scrollToBottom, attachments],
   );
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" data-testid="chat-view" data-status={status}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop and paste zone for images; the attach button is the keyboard path
+    <div
+      className="relative flex min-h-0 flex-1 flex-col"
+      data-testid="chat-view"
+      data-status={status}
+      onDragEnter={handlers.onDragEnter}
+      onDragOver={handlers.onDragOver}
+      onDragLeave={handlers.onDragLeave}
+      onDrop={handlers.onDrop}
+      onPaste={handlers.onPaste}
+    >
+      {dragging && (
+        <div
+          className="pointer-events-none absolute inset-2 z-20 flex items-center justify-center gap-2 rounded-3xl border-2 border-dashed border-accent/60 bg-surface/85 text-sm font-medium text-ink"
+          data-testid="drop-overlay"
+        >
+          <ImageIcon size={18} />
+          {t('attach.dropHere')}
+        </div>
+      )}
       <DocumentTitle conversationId={chat.conversationId} messages={messages} />
       <div
         ref={scrollRef}
@@ -90,12 +126,28 @@ export function ChatView({
         )}
         <div className="mx-auto w-full max-w-3xl">
           {error && status === 'error' && <ErrorBanner error={error} onRetry={actions.retry} onDismiss={clearError} />}
+          {showNotice && settings && (
+            <VisionNotice
+              model={settings.model.label}
+              visionModel={visionModel?.label}
+              pending={attachments.items.length > 0}
+              dropping={dropImages}
+              onSwitch={() => visionModel && setModel(visionModel.id)}
+              onDropImages={setDropImages}
+              onRemovePending={attachments.clear}
+            />
+          )}
           <Composer
             draftKey={chat.conversationId ?? newChatDraftKey}
             busy={busy}
             disabled={!settings}
             onSend={send}
             onStop={actions.stop}
+            attachments={attachments}
+            attachDisabledReason={
+              textOnly && settings ? t('attach.unsupportedModel', { model: settings.model.label }) : undefined
+            }
+            blocked={blocked}
           />
           <p className="mt-2 hidden text-center text-xs text-ink-faint sm:block">{t('composer.disclaimer')}</p>
         </div>

@@ -1,6 +1,9 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { AttachButton } from '@/components/attachments/attach-button';
+import { AttachmentTray } from '@/components/attachments/attachment-tray';
+import type { Attachments } from '@/components/attachments/use-attachments';
 import { cn } from '@/components/ui/cn';
 import { ArrowUpIcon, StopIcon } from '@/components/ui/icons';
 import { useT } from '@/lib/i18n/use-t';
@@ -19,12 +22,21 @@ export function Composer({
   disabled,
   onSend,
   onStop,
+  attachments,
+  attachDisabledReason,
+  blocked = false,
 }: {
   draftKey: string;
   busy: boolean;
   disabled: boolean;
   onSend: (text: string) => void;
   onStop: () => void;
+  /** images waiting to go with the message (the attach control shows only when given) */
+  attachments?: Attachments;
+  /** why attaching is off (a text-only model); undefined → enabled */
+  attachDisabledReason?: string;
+  /** sending is held back (e.g. images the picked model cannot read) */
+  blocked?: boolean;
 }) {
   const t = useT();
   const draft = useDraftStore((state) => state.drafts[draftKey] ?? '');
@@ -48,7 +60,9 @@ export function Composer({
     area.setSelectionRange(area.value.length, area.value.length);
   }, []);
 
-  const canSend = !busy && !disabled && draft.trim().length > 0;
+  const images = attachments?.items.length ?? 0;
+  const imagesSettled = !attachments?.uploading && !attachments?.failed;
+  const canSend = !busy && !disabled && !blocked && imagesSettled && (draft.trim().length > 0 || images > 0);
   const submit = () => {
     if (!canSend) return;
     onSend(draft.trim());
@@ -63,6 +77,7 @@ export function Composer({
         submit();
       }}
     >
+      {attachments && <AttachmentTray attachments={attachments} className="px-3 pt-3" />}
       <label htmlFor="composer-input" className="sr-only">
         {t('composer.label')}
       </label>
@@ -82,8 +97,26 @@ export function Composer({
           event.preventDefault();
           submit();
         }}
-        className="block max-h-60 w-full resize-none bg-transparent py-3.5 pl-4 pr-14 text-[15px] leading-6 text-ink outline-none placeholder:text-ink-faint"
+        className={cn(
+          'block max-h-60 w-full resize-none bg-transparent py-3.5 pr-14 text-[15px] leading-6 text-ink outline-none placeholder:text-ink-faint',
+          attachments ? 'pl-12' : 'pl-4',
+        )}
       />
+      {attachments && (
+        <div className="absolute bottom-2 left-2">
+          <AttachButton
+            onFiles={attachments.add}
+            disabledReason={
+              attachDisabledReason ??
+              (images >= attachments.limits.perMessage
+                ? t('attach.tooMany', { limit: attachments.limits.perMessage })
+                : undefined)
+            }
+            limit={attachments.limits.perMessage}
+            accept={attachments.limits.mediaTypes}
+          />
+        </div>
+      )}
       <span id="composer-hint" className="sr-only">
         {t('composer.hint')}
       </span>

@@ -2,7 +2,7 @@
 
 import { useChat } from '@ai-sdk/react';
 import { useQueryClient } from '@tanstack/react-query';
-import { DefaultChatTransport } from 'ai';
+import { DefaultChatTransport, type FileUIPart } from 'ai';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '@/lib/chat/types';
 import { AppError } from '@/lib/errors';
@@ -16,7 +16,7 @@ import { textOf } from './message-text';
 export type ChatSettingsBody = Omit<ChatRequestBody, 'id' | 'message' | 'trigger' | 'messageId'>;
 
 export interface ChatActions {
-  send: (text: string) => void;
+  send: (text: string, files?: FileUIPart[]) => void;
   edit: (messageId: string, text: string) => void;
   regenerate: (assistantMessageId: string) => void;
   retry: () => void;
@@ -33,12 +33,15 @@ export function useChatSession({
   initialMessages,
   settings,
   body,
+  dropImages = false,
 }: {
   conversationId?: string;
   initialMessages: ChatMessage[];
   settings: EffectiveChatSettings | undefined;
   /** Replaces the model and parameters taken from `settings` (a compare pane sends its own). */
   body?: () => ChatSettingsBody | undefined;
+  /** the user chose to send without the conversation's images (a text-only model) */
+  dropImages?: boolean;
 }) {
   const queryClient = useQueryClient();
   const [conversationId, setConversationId] = useState(initialId);
@@ -47,6 +50,8 @@ export function useChatSession({
   settingsRef.current = settings;
   const bodyRef = useRef(body);
   bodyRef.current = body;
+  const dropImagesRef = useRef(dropImages);
+  dropImagesRef.current = dropImages;
 
   const adopt = useCallback(
     (id: string) => {
@@ -141,6 +146,7 @@ export function useChatSession({
         ...(current.thinkingSupported ? { thinking: current.thinking } : {}),
         ...(current.thinking && current.effort ? { effort: current.effort } : {}),
       },
+      ...(dropImagesRef.current ? { dropImages: true } : {}),
     };
   }, []);
 
@@ -155,13 +161,19 @@ export function useChatSession({
         return [...list.slice(0, -1), { ...last, metadata: { ...last.metadata, status: 'interrupted' } }];
       });
     return {
-      send: (text) => {
+      send: (text, files) => {
         const body = requestBody();
-        if (body) void chatRef.current.sendMessage({ text }, { body });
+        if (!body) return;
+        const message = !files?.length ? { text } : text ? { text, files } : { files };
+        void chatRef.current.sendMessage(message, { body });
       },
       edit: (messageId, text) => {
         const body = requestBody();
-        if (body) void chatRef.current.sendMessage({ text, messageId }, { body });
+        if (!body) return;
+        // The edit changes the text; the message's images stay with it.
+        const original = chatRef.current.messages.find((message) => message.id === messageId);
+        const files = (original?.parts ?? []).filter((part): part is FileUIPart => part.type === 'file');
+        void chatRef.current.sendMessage(files.length > 0 ? { text, files, messageId } : { text, messageId }, { body });
       },
       regenerate: (messageId) => {
         const body = requestBody();

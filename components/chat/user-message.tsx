@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { imagePartsOf, MessageImages } from '@/components/attachments/message-images';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { PencilIcon } from '@/components/ui/icons';
@@ -19,6 +20,7 @@ export function UserMessage({
 }) {
   const t = useT();
   const text = textOf(message);
+  const images = imagePartsOf(message.parts);
   const [editing, setEditing] = useState(false);
 
   if (editing) {
@@ -60,8 +62,13 @@ export function UserMessage({
           <PencilIcon size={14} />
         </Button>
       </div>
-      <div className="min-w-0 max-w-[80%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-surface-muted px-4 py-2.5 text-[15px] leading-relaxed text-ink ring-1 ring-line/60 sm:max-w-[75%]">
-        {text}
+      <div className="flex min-w-0 max-w-[80%] flex-col items-end gap-2 sm:max-w-[75%]">
+        <MessageImages images={images} />
+        {text && (
+          <div className="min-w-0 max-w-full whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-surface-muted px-4 py-2.5 text-[15px] leading-relaxed text-ink ring-1 ring-line/60">
+            {text}
+          </div>
+        )}
       </div>
     </article>
   );

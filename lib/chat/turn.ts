@@ -9,6 +9,7 @@ import {
   streamText,
   toUIMessageStream,
 } from 'ai';
+import { type PreparedImages, prepareChatImages } from '@/lib/attachments/chat-images';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { type Database, getDb } from '@/lib/db/client';
 import { createConversation, getConversation, updateConversationSettings } from '@/lib/db/queries/conversations';
@@ -40,6 +41,8 @@ export interface ChatTurnInput extends TurnRequest {
   model: string;
   params: GenerationParams;
   system?: string;
+  /** Send the turn without the conversation's images (the user chose a text-only model). */
+  dropImages?: boolean;
 }
 
 interface TurnContext {
@@ -74,12 +77,22 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
       ]);
   if (!isNew && !conversation) throw new AppError('not_found:conversation');
   const plan = planTurn(stored, input);
+  const spec = registry.get(settings.model);
+  const images = await prepareChatImages(
+    db,
+    ctx.user,
+    { id: settings.requestedModel, vision: Boolean(spec?.vision) },
+    plan.messages,
+    {
+      dropImages: input.dropImages,
+    },
+  );
   const system = input.system ?? conversation?.systemPrompt ?? undefined;
 
   // Refused here, a 429 leaves nothing stored and no stream started.
   const admission = await admitTurn(ctx.user, settings, system, plan.messages);
   try {
-    return await startTurn({ ctx, input, settings, isNew, conversationId, plan, system, admission, db });
+    return await startTurn({ ctx, input, settings, isNew, conversationId, plan, images, system, admission, db });
   } catch (error) {
     await admission.lease.settle({ usedTokens: 0 });
     throw error;
@@ -93,6 +106,7 @@ interface StartInput {
   isNew: boolean;
   conversationId: string;
   plan: ReturnType<typeof planTurn>;
+  images: PreparedImages;
   system: string | undefined;
   admission: TurnAdmission;
   db: Database;
@@ -105,6 +119,7 @@ async function startTurn({
   isNew,
   conversationId,
   plan,
+  images,
   system,
   admission,
   db,
@@ -122,11 +137,13 @@ async function startTurn({
     settings,
     params: input.params,
     system,
-  }).catch((error: unknown) => {
-    // Without the question stored, the answer has nowhere to go: stop paying for it.
-    generation.controller.abort(error);
-    throw error;
-  });
+  })
+    .then(() => images.claim(db, conversationId))
+    .catch((error: unknown) => {
+      // Without the question stored, the answer has nowhere to go: stop paying for it.
+      generation.controller.abort(error);
+      throw error;
+    });
 
   const logger = log.child({ requestId: ctx.requestId, conversationId, model: settings.model });
   const meter = new TurnMeter(ctx.receivedAt);
@@ -137,7 +154,7 @@ async function startTurn({
   const result = streamText({
     model: upstream.languageModel(settings.model),
     instructions: system,
-    messages: await convertToModelMessages(plan.messages),
+    messages: await convertToModelMessages(images.messages),
     ...upstream.streamOptions({ ...settings, maxOutputTokens: admission.maxOutputTokens }, endUserIdFor(ctx.user.id)),
     abortSignal: generation.controller.signal,
     // The SDK's default prints raw errors to the console; describeFailure logs them classified.

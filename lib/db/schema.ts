@@ -4,6 +4,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  customType,
   doublePrecision,
   foreignKey,
   index,
@@ -292,6 +293,57 @@ export const presets = pgTable(
   (table) => [unique('presets_owner_name_unique').on(table.ownerId, table.name)],
 );
 
+/** Raw bytes. PGlite returns Uint8Array and node-postgres a Buffer; both are Uint8Arrays. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+  fromDriver: (value) => value,
+});
+
+export const attachmentStorages = ['database', 'filesystem'] as const;
+export type AttachmentStorage = (typeof attachmentStorages)[number];
+
+/**
+ * Images users uploaded, already validated and re-encoded (metadata stripped). An upload belongs to
+ * no conversation until a message that carries it is sent; deleting that conversation deletes the
+ * row by cascade (and lib/attachments removes the file when the bytes live in the data directory).
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id'),
+    mediaType: text('media_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    sha256: text('sha256').notNull(),
+    /** The name the browser gave the file (display only; never used as a path). */
+    filename: text('filename'),
+    storage: text('storage', { enum: attachmentStorages }).notNull(),
+    /** The bytes when `storage` is `database`. */
+    data: bytea('data'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [
+    index('attachments_owner_created_idx').on(table.ownerId, table.createdAt),
+    index('attachments_conversation_idx').on(table.conversationId),
+    // MATCH SIMPLE: a row without a conversation (not yet sent) is not checked.
+    foreignKey({
+      name: 'attachments_conversation_owner_fk',
+      columns: [table.conversationId, table.ownerId],
+      foreignColumns: [conversations.id, conversations.ownerId],
+    }).onDelete('cascade'),
+    check('attachments_storage_check', oneOf(table.storage, attachmentStorages)),
+    check('attachments_byte_size_check', sql`${table.byteSize} >= 0`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Preset = typeof presets.$inferSelect;
 export type UsageEvent = typeof usageEvents.$inferSelect;
@@ -302,3 +354,5 @@ export type Conversation = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type Comparison = typeof comparisons.$inferSelect;
 export type ComparisonVote = typeof comparisonVotes.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;
+export type NewAttachment = typeof attachments.$inferInsert;

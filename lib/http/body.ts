@@ -35,9 +35,14 @@ function tooLarge(maxBytes: number, surface: Surface) {
  * first but never trusted), so an oversized body never sits in memory.
  */
 export async function readBoundedText(req: Request, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  return new TextDecoder().decode(await readBoundedBytes(req, maxBytes, tooLarge));
+}
+
+/** The body's bytes, with the same bound as `readBoundedText`. */
+export async function readBoundedBytes(req: Request, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
   const declared = Number(req.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  if (!req.body) return '';
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -51,5 +56,5 @@ export async function readBoundedText(req: Request, maxBytes: number, tooLarge: 
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }

@@ -28,6 +28,12 @@ interface CommonOptions<BodySchema extends z.ZodType | undefined> {
   body?: BodySchema;
   surface: Surface;
   maxBodyBytes?: number;
+  /**
+   * `upload`: the route reads a raw image or multipart body itself (lib/attachments/upload.ts)
+   * instead of JSON. The same-origin check still applies; raw image types cannot be sent by a
+   * cross-site form at all.
+   */
+  accept?: 'json' | 'upload';
 }
 
 interface HandlerOptions<BodySchema extends z.ZodType | undefined> extends CommonOptions<BodySchema> {
@@ -77,7 +83,7 @@ function wrap<Params, BodySchema extends z.ZodType | undefined, Caller = unknown
     const requestId = newRequestId(req.headers.get('x-request-id'));
     try {
       assertSameOrigin(req, { publicUrl: env.AUTH_URL });
-      assertJsonOrEmpty(req, options.surface);
+      if (options.accept !== 'upload') assertJsonOrEmpty(req, options.surface);
       const [caller, params] = await Promise.all([authenticate(req), route?.params ?? Promise.resolve({} as Params)]);
       const body = options.body ? await parseBody(req, options as CommonOptions<z.ZodType>) : undefined;
       const response = await run({ req, body: body as BodyOf<BodySchema>, params, requestId, receivedAt }, caller);

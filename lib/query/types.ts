@@ -45,4 +45,6 @@ export interface ChatRequestBody {
   messageId?: string;
   model: string;
   params: GenerationParams;
+  /** Send the turn without the conversation's images (the picked model cannot read them). */
+  dropImages?: boolean;
 }

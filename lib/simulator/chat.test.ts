@@ -202,12 +202,31 @@ describe('images', () => {
     ],
   });
 
-  it('reports the media type and byte size of an inline image on flash', async () => {
+  it('decodes an inline image on flash and reports its format, size and byte count', async () => {
     const response = await sim().handle(chatRequest(withImage('deepseek-flash')));
     expect(response.status).toBe(200);
     const content = (await response.json()).choices[0].message.content;
     expect(content).toContain('I received 1 image');
-    expect(content).toContain(`\`image/png\`, ${Buffer.from(png, 'base64').length} bytes`);
+    expect(content).toContain(
+      `A **PNG** image, **1 × 1** pixels (aspect ratio 1:1), ${Buffer.from(png, 'base64').length} bytes`,
+    );
+  });
+
+  it('refuses an inline image that does not decode, or decodes to an unsupported format', async () => {
+    const garbage = await sim().handle(chatRequest(withImage('deepseek-flash', 'data:image/png;base64,AAAAAAAA')));
+    expect(garbage.status).toBe(400);
+    expect((await garbage.json()).error).toMatchObject({
+      type: 'invalid_request_error',
+      message: expect.stringContaining('could not be decoded'),
+    });
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>',
+    );
+    const labelledPng = await sim().handle(
+      chatRequest(withImage('deepseek-flash', `data:image/png;base64,${svg.toString('base64')}`)),
+    );
+    expect(labelledPng.status).toBe(400);
+    expect((await labelledPng.json()).error.message).toContain('Unsupported image format: svg');
   });
 
   it('rejects images on deepseek-v4-pro and unsupported formats with 400', async () => {

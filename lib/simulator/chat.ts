@@ -8,6 +8,7 @@ import type { RequestRecord } from './recorder';
 import { jsonBody, sseBody } from './stream';
 import { tokenize } from './tokens';
 import { validateChatRequest } from './validate';
+import { analyseImage } from './vision';
 import { completionObject, type ResponseMeta, usageOf } from './wire';
 
 /** `POST /chat/completions`: validate, account the prompt against the prefix cache, answer. */
@@ -30,7 +31,7 @@ export interface ChatResult {
   streaming: boolean;
 }
 
-export function chatCompletion(ctx: ChatContext): ChatResult {
+export async function chatCompletion(ctx: ChatContext): Promise<ChatResult> {
   const fail = (status: number, message: string) => ({ response: errorResponse(status, message), streaming: false });
   let json: unknown;
   try {
@@ -42,6 +43,13 @@ export function chatCompletion(ctx: ChatContext): ChatResult {
   const validation = validateChatRequest(json);
   if (!validation.ok) return fail(validation.status, validation.message);
   const request = validation.request;
+  // Like DeepSeek, an image that does not decode fails the whole request.
+  for (const image of request.images) {
+    if (image.source !== 'inline') continue;
+    const result = await analyseImage(image);
+    if (!result.ok) return fail(400, result.message);
+    image.analysis = result.analysis;
+  }
 
   const prompt = promptTokens(request.messages);
   const bucket = PrefixCache.bucketKey(request.userId, request.model);

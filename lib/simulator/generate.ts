@@ -1,3 +1,4 @@
+import { colourName } from './colours';
 import { bullets, extraTopics, languages, openers, type SnippetContext, sentences, snippet, thoughts } from './corpus';
 import type { ImageInfo } from './images';
 import { pick, pickSome, type Random } from './random';
@@ -39,11 +40,38 @@ function keywordsOf(text: string): string[] {
   return longest.length > 0 ? longest.slice(0, 3).map((w) => w.word) : ['question'];
 }
 
-function describeImage(image: ImageInfo, index: number): string {
+const formatNames = { jpeg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP' } as const;
+
+/** Chinese when the question is written in Chinese, English otherwise. */
+export function languageOf(text: string): 'en' | 'zh' {
+  return /[\u3400-\u9fff]/.test(text) ? 'zh' : 'en';
+}
+
+function describeImage(image: ImageInfo, index: number, language: 'en' | 'zh'): string {
   if (image.source === 'remote') {
-    return `${index + 1}. a remote image (${excerpt(image.url ?? '', 80)}), which the offline simulator does not download`;
+    return language === 'zh'
+      ? `${index + 1}. 一张远程图片（${excerpt(image.url ?? '', 80)}），离线模拟器不会下载它`
+      : `${index + 1}. a remote image (${excerpt(image.url ?? '', 80)}), which the offline simulator does not download`;
   }
-  return `${index + 1}. \`${image.mediaType}\`, ${(image.bytes ?? 0).toLocaleString('en-US')} bytes`;
+  const a = image.analysis;
+  if (!a) return `${index + 1}. \`${image.mediaType}\`, ${(image.bytes ?? 0).toLocaleString('en-US')} bytes`;
+  const colours = a.colours.map((c) => `${colourName(c.rgb, language)} \`${c.hex}\` (${Math.round(c.share * 100)}%)`);
+  if (language === 'zh') {
+    const light = a.brightness < 35 ? '偏暗' : a.brightness > 65 ? '明亮' : '亮度适中';
+    return [
+      `${index + 1}. 一张 **${formatNames[a.format]}** 图片，**${a.width} × ${a.height}** 像素（宽高比 ${a.aspectRatio}），${(image.bytes ?? 0).toLocaleString('en-US')} 字节${a.animated ? '，动图（只看了第一帧）' : ''}。`,
+      `   - 透明度：${a.transparent ? '有透明区域' : '不透明'}`,
+      `   - 平均亮度：${a.brightness}%（${light}）`,
+      `   - 主要颜色：${colours.join('、') || '无法判断'}`,
+    ].join('\n');
+  }
+  const light = a.brightness < 35 ? 'dark' : a.brightness > 65 ? 'bright' : 'medium';
+  return [
+    `${index + 1}. A **${formatNames[a.format]}** image, **${a.width} × ${a.height}** pixels (aspect ratio ${a.aspectRatio}), ${(image.bytes ?? 0).toLocaleString('en-US')} bytes${a.animated ? ', animated (first frame examined)' : ''}.`,
+    `   - Transparency: ${a.transparent ? 'has transparent areas' : 'opaque'}`,
+    `   - Mean brightness: ${a.brightness}% (${light})`,
+    `   - Dominant colours: ${colours.join(', ') || 'none measurable'}`,
+  ].join('\n');
 }
 
 interface Facts {
@@ -107,8 +135,12 @@ function answerFor(request: ChatRequest, facts: Facts, random: Random): string {
     `${contextLine(facts)} _Answered by the offline DeepSeek simulator — a protocol twin, not a language model._`,
   ];
   if (request.images.length > 0) {
-    const noun = request.images.length === 1 ? 'image' : 'images';
-    blocks.push(`I received ${request.images.length} ${noun}:\n\n${request.images.map(describeImage).join('\n')}`);
+    const language = languageOf(facts.question);
+    const count = request.images.length;
+    const lead =
+      language === 'zh' ? `我收到了 ${count} 张图片：` : `I received ${count} ${count === 1 ? 'image' : 'images'}:`;
+    const list = request.images.map((image, index) => describeImage(image, index, language)).join('\n');
+    blocks.push(`${lead}\n\n${list}`);
   }
   blocks.push(
     `${pick(random, openers)} You mentioned ${facts.keywords.map((k) => `*${k}*`).join(', ')}. ${paragraph(random, 2)}`,

@@ -1,8 +1,10 @@
 /**
  * What the simulator learns about an image part without a network: the declared media type and
  * the decoded size of an inline data URL. Remote URLs are never fetched (no SSRF from a test
- * double); decoding pixels is the vision module's job.
+ * double); decoding pixels is vision.ts's job.
  */
+
+import type { ImageAnalysis } from './vision';
 
 export interface ImageInfo {
   source: 'inline' | 'remote';
@@ -14,6 +16,8 @@ export interface ImageInfo {
   data?: string;
   /** The URL (remote only). */
   url?: string;
+  /** What decoding the image showed (inline only; filled in by `analyseImage`). */
+  analysis?: ImageAnalysis;
 }
 
 export const supportedImageTypes = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;

@@ -17,6 +17,7 @@ export const POST = handler(
         model: body.model,
         params: body.params,
         system: body.system,
+        dropImages: body.dropImages,
       },
       { user, requestId, receivedAt, simulatorFault: req.headers.get('x-simulator-fault') ?? undefined },
     ),

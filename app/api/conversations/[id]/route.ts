@@ -1,5 +1,6 @@
+import { deleteConversationAndAttachments } from '@/lib/attachments/store';
 import { getDb } from '@/lib/db/client';
-import { deleteConversation, getConversation, renameConversation } from '@/lib/db/queries/conversations';
+import { getConversation, renameConversation } from '@/lib/db/queries/conversations';
 import { listMessages } from '@/lib/db/queries/messages';
 import { AppError } from '@/lib/errors';
 import { handler } from '@/lib/http/handler';
@@ -32,7 +33,7 @@ export const PATCH = handler<Params, typeof renameSchema>(
 );
 
 export const DELETE = handler<Params>({ surface: 'conversation', route: 'conversations' }, async ({ params, user }) => {
-  const deleted = await deleteConversation(await getDb(), user.id, conversationId(params));
+  const deleted = await deleteConversationAndAttachments(await getDb(), user.id, conversationId(params));
   if (!deleted) throw new AppError('not_found:conversation');
   return new Response(null, { status: 204 });
 });

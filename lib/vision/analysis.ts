@@ -1,0 +1,205 @@
+import 'server-only';
+import { streamText } from 'ai';
+import { attachmentLimits } from '@/lib/attachments/limits';
+import { type NormalisedImage, normaliseImage } from '@/lib/attachments/normalise';
+import { readImageUpload } from '@/lib/attachments/upload';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { endUserIdFor } from '@/lib/chat/end-user';
+import { TurnMeter } from '@/lib/chat/meter';
+import { admitTurn, chargedTokens } from '@/lib/chat/quota';
+import type { MessageUsage } from '@/lib/chat/types';
+import { getDb } from '@/lib/db/client';
+import { recordUsageEvent } from '@/lib/db/queries/usage';
+import { AppError, toAppError } from '@/lib/errors';
+import { log } from '@/lib/log';
+import type { CallSettings } from '@/lib/models';
+import { getRegistry } from '@/lib/models/load';
+import { assertModelAllowed, hasFeature } from '@/lib/policy/roles';
+import { getRuntime } from '@/lib/runtime';
+import { classifyUpstreamError } from '@/lib/upstream';
+import { type AnalysisEvent, sseEvent } from './events';
+
+export const DEFAULT_QUESTION = 'Describe this image in detail.';
+
+export interface AnalysisRequest {
+  req: Request;
+  user: CurrentUser;
+  requestId: string;
+  receivedAt: number;
+  simulatorFault?: string;
+}
+
+interface Prepared {
+  image: NormalisedImage;
+  question: string;
+  settings: CallSettings;
+}
+
+/** The model to ask: `?model=` when given, else the registry's default when it sees, else the first that does. */
+function pickModel(requested: string | null): string {
+  const registry = getRegistry();
+  if (requested) return requested;
+  const vision = registry.list().filter((model) => model.vision);
+  const fallback = registry.list()[0]?.id ?? 'deepseek-flash';
+  return vision[0]?.id ?? fallback;
+}
+
+async function prepare({ req, user }: AnalysisRequest): Promise<Prepared> {
+  if (!hasFeature(user.role, 'vision')) {
+    throw new AppError('forbidden:vision', { message: `Image input is not available to ${user.role} accounts.` });
+  }
+  const url = new URL(req.url);
+  const registry = getRegistry();
+  const settings = registry.settingsFor(pickModel(url.searchParams.get('model')), {
+    thinking: url.searchParams.get('thinking') === 'true',
+  });
+  assertModelAllowed(user.role, settings.model);
+  if (!registry.get(settings.model)?.vision) {
+    throw new AppError('bad_request:vision', {
+      message: `${settings.requestedModel} cannot read images. Use a model that can.`,
+      details: { reason: 'model_without_vision', model: settings.requestedModel },
+    });
+  }
+  const limits = attachmentLimits();
+  const upload = await readImageUpload(req, limits.maxBytes, 'vision');
+  const image = await normaliseImage(upload.bytes, limits, 'vision', {
+    mediaType: upload.declaredType,
+    filename: upload.filename,
+  });
+  return { image, question: upload.question ?? DEFAULT_QUESTION, settings };
+}
+
+/**
+ * `POST /api/vision/analysis`: one image and an optional question in, the model's answer out —
+ * as JSON, or as server-sent events when the client asks (`Accept: text/event-stream` or
+ * `?stream=1`). Admitted and charged against the user's quota like a chat turn; nothing is stored
+ * but the usage row.
+ */
+export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
+  const { image, question, settings } = await prepare(input);
+  const registry = getRegistry();
+  const messages = [{ id: 'vision', role: 'user' as const, parts: [{ type: 'text' as const, text: question }] }];
+  const admission = await admitTurn(input.user, settings, undefined, messages);
+  const { upstream, offline } = getRuntime();
+  const meter = new TurnMeter(input.receivedAt);
+  const imageInfo = { mediaType: image.mediaType, width: image.width, height: image.height, animated: image.animated };
+
+  const result = streamText({
+    model: upstream.languageModel(settings.model),
+    messages: [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: question },
+          { type: 'file', mediaType: image.mediaType, data: image.bytes },
+        ],
+      },
+    ],
+    ...upstream.streamOptions({ ...settings, maxOutputTokens: admission.maxOutputTokens }, endUserIdFor(input.user.id)),
+    abortSignal: input.req.signal,
+    onError: () => {},
+    headers: {
+      'x-request-id': input.requestId,
+      ...(offline && input.simulatorFault ? { 'x-simulator-fault': input.simulatorFault } : {}),
+    },
+  });
+
+  let text = '';
+  let failure: AppError | undefined;
+  async function* events(): AsyncGenerator<AnalysisEvent> {
+    yield { event: 'image', data: imageInfo };
+    try {
+      for await (const part of result.stream) {
+        meter.observe(part);
+        if (part.type === 'text-delta' && part.text) {
+          text += part.text;
+          yield { event: 'delta', data: { text: part.text } };
+        } else if (part.type === 'error') {
+          throw part.error;
+        }
+      }
+    } catch (error) {
+      failure = classifyUpstreamError(error);
+      log.warn({ requestId: input.requestId, code: failure.code, detail: failure.internalDetail }, 'analysis failed');
+      yield { event: 'error', data: { error: { code: failure.code, message: failure.message } } };
+      return;
+    } finally {
+      await settle();
+    }
+    const summary = meter.summary(registry, settings.model);
+    yield { event: 'done', data: { model: settings.requestedModel, usage: summary.usage, cost: summary.cost } };
+  }
+
+  let settled = false;
+  async function settle() {
+    if (settled) return;
+    settled = true;
+    const summary = meter.summary(registry, settings.model);
+    const usedTokens = chargedTokens({
+      usage: summary.usage,
+      promptTokens: admission.promptTokens,
+      partial: { parts: [{ type: 'text', text }] },
+      failedBeforeOutput: Boolean(failure) && !meter.sawContent,
+    });
+    await Promise.all([
+      admission.lease.settle({ usedTokens }),
+      recordUsage(input.user.id, settings, summary.usage, summary.cost, usedTokens, failure ? 'error' : 'complete'),
+    ]);
+  }
+
+  const url = new URL(input.req.url);
+  const wantsStream =
+    url.searchParams.get('stream') === '1' || (input.req.headers.get('accept') ?? '').includes('text/event-stream');
+  if (wantsStream) {
+    const iterator = events();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(sseEvent(next.value));
+      },
+      async cancel() {
+        await iterator.return(undefined);
+      },
+    });
+    return new Response(body, {
+      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...admission.lease.headers },
+    });
+  }
+
+  let done: Extract<AnalysisEvent, { event: 'done' }>['data'] | undefined;
+  for await (const event of events()) if (event.event === 'done') done = event.data;
+  if (failure || !done) throw failure ?? new AppError('upstream_interrupted:vision');
+  return Response.json(
+    { analysis: text, question, image: imageInfo, model: done.model, usage: done.usage, cost: done.cost },
+    { headers: admission.lease.headers },
+  );
+}
+
+async function recordUsage(
+  userId: string,
+  settings: CallSettings,
+  usage: MessageUsage | undefined,
+  cost: { amount: number; currency: string } | undefined,
+  usedTokens: number,
+  status: 'complete' | 'error',
+): Promise<void> {
+  const registry = getRegistry();
+  const row = usage ?? {
+    inputTokens: 0,
+    cacheHitTokens: 0,
+    cacheMissTokens: 0,
+    outputTokens: usedTokens,
+    reasoningTokens: 0,
+    totalTokens: usedTokens,
+  };
+  await recordUsageEvent(await getDb(), {
+    userId,
+    conversationId: null,
+    model: settings.model,
+    status,
+    ...row,
+    costAmount: cost?.amount ?? 0,
+    costCurrency: cost?.currency ?? registry.get(settings.model)?.prices?.currency ?? 'USD',
+  }).catch((error: unknown) => log.error({ err: toAppError(error).internalDetail }, 'recording usage failed'));
+}

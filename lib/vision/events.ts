@@ -1,0 +1,18 @@
+import type { MessageUsage } from '@/lib/chat/types';
+import type { ErrorCode } from '@/lib/errors';
+
+/** The server-sent events of `POST /api/vision/analysis?stream=1`, in order: image, delta…, done | error. */
+export type AnalysisEvent =
+  | { event: 'image'; data: { mediaType: string; width: number; height: number; animated: boolean } }
+  | { event: 'delta'; data: { text: string } }
+  | {
+      event: 'done';
+      data: { model: string; usage?: MessageUsage; cost?: { amount: number; currency: string } };
+    }
+  | { event: 'error'; data: { error: { code: ErrorCode; message: string } } };
+
+const encoder = new TextEncoder();
+
+export function sseEvent({ event, data }: AnalysisEvent): Uint8Array {
+  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
