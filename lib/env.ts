@@ -97,6 +97,11 @@ export const envSchema = z
     /** Limits on what one chat request may carry. */
     CHAT_MAX_MESSAGE_CHARS: intFrom(64_000, 1),
     CHAT_MAX_BODY_BYTES: intFrom(1_048_576, 1024),
+
+    /** Share links (lib/share): public lookups per client address per minute (×10 when unknown). */
+    SHARE_LOOKUPS_PER_MINUTE: intFrom(60, 1, 100_000),
+    /** Largest accepted import file (lib/transfer). */
+    IMPORT_MAX_BYTES: intFrom(26_214_400, 1024, 1_073_741_824),
   })
   .superRefine((value, ctx) => {
     for (const group of [

@@ -37,7 +37,10 @@ export type Surface =
   | 'params'
   | 'upstream'
   | 'auth'
-  | 'database';
+  | 'database'
+  | 'share'
+  | 'export'
+  | 'import';
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 const userMessages: Partial<Record<ErrorType, string>> & Record<'default', string> = {

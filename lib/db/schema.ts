@@ -1,6 +1,7 @@
 import type { AdapterAccountType } from '@auth/core/adapters';
 import { type SQL, sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   doublePrecision,
   foreignKey,
@@ -18,6 +19,7 @@ import {
 import type { ChatMessage, ChatMetadata, MessageStatus, MessageUsage } from '@/lib/chat/types';
 import type { GenerationParams } from '@/lib/models';
 import type { LimitOverrides } from '@/lib/policy/roles';
+import type { Transcript } from '@/lib/transcript/types';
 
 /**
  * One schema for PGlite and Postgres. Timestamps are stored with millisecond precision so a
@@ -210,7 +212,43 @@ export const usageEvents = pgTable(
   ],
 );
 
+/**
+ * Public read-only links to a conversation as it was when shared (or last updated). The token is
+ * looked up by its SHA-256 and kept otherwise only sealed (AES-GCM under a key derived from
+ * AUTH_SECRET): a leaked database or backup alone does not hand out working links, while the owner
+ * can still copy a link later. The snapshot is a copy, so later messages, edits or
+ * deleting the conversation do not change what the link shows; `conversation_id` has no foreign key
+ * for that reason (the owner's list says when the source is gone).
+ */
+export const shares = pgTable(
+  'shares',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The token sealed with a key derived from AUTH_SECRET, so the owner's list can copy the link again. */
+    tokenSealed: text('token_sealed'),
+    snapshot: jsonb('snapshot').$type<Transcript>().notNull(),
+    includeReasoning: boolean('include_reasoning').notNull().default(false),
+    expiresAt: timestamptz('expires_at'),
+    revokedAt: timestamptz('revoked_at'),
+    viewCount: integer('view_count').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('shares_token_hash_idx').on(table.tokenHash),
+    index('shares_owner_created_idx').on(table.ownerId, table.createdAt.desc()),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
+export type Share = typeof shares.$inferSelect;
 export type UsageEvent = typeof usageEvents.$inferSelect;
 export type NewUsageEvent = typeof usageEvents.$inferInsert;
 export type NewUser = typeof users.$inferInsert;
