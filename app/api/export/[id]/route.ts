@@ -23,10 +23,12 @@ export const GET = handler<Params>({ surface: 'export', route: 'export' }, async
     ...query.data,
     source: getAttachmentSource(),
   });
+  // `disposition=inline` opens the HTML in a tab to print it (PDF); everything else downloads.
+  const inline = query.data.format === 'html' && search.get('disposition') === 'inline';
   return new Response(file.body, {
     headers: {
       'content-type': file.contentType,
-      'content-disposition': attachmentDisposition(file.filename),
+      'content-disposition': inline ? 'inline' : attachmentDisposition(file.filename),
       // A downloaded HTML file is opened from disk; served here it must not run or frame anything.
       'content-security-policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox",
     },
