@@ -47,7 +47,7 @@ export function ShareScreen({
             <LogoMark size={24} />
             <span className="hidden sm:inline">DeepSeek Studio</span>
           </Link>
-          <span className="rounded-full bg-surface-muted px-2.5 py-0.5 text-xs text-ink-muted ring-1 ring-line/60">
+          <span className="hidden whitespace-nowrap rounded-full bg-surface-muted px-2.5 py-0.5 text-xs text-ink-muted ring-1 ring-line/60 sm:inline">
             {t('share.readOnly')}
           </span>
           <div className="ml-auto print:hidden">
