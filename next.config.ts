@@ -26,6 +26,15 @@ const nextConfig: NextConfig = {
           },
         ],
       },
+      {
+        // Public share pages: the token in the URL must not leak to sites the page links to, and
+        // snapshots stay out of search engines (matched last, so these values win).
+        source: '/share/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+        ],
+      },
     ];
   },
 };

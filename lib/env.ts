@@ -105,6 +105,10 @@ export const envSchema = z
     ATTACHMENTS_PER_MESSAGE: intFrom(4, 1, 16),
     /** Uploads never sent in a message are deleted after this many hours. */
     ATTACHMENT_UNSENT_TTL_HOURS: intFrom(24, 1, 24 * 365),
+    /** Share links (lib/share): public lookups per client address per minute (×10 when unknown). */
+    SHARE_LOOKUPS_PER_MINUTE: intFrom(60, 1, 100_000),
+    /** Largest accepted import file (lib/transfer). */
+    IMPORT_MAX_BYTES: intFrom(26_214_400, 1024, 1_073_741_824),
   })
   .superRefine((value, ctx) => {
     for (const group of [

@@ -42,7 +42,10 @@ export type Surface =
   | 'preset'
   | 'compare'
   | 'attachment'
-  | 'vision';
+  | 'vision'
+  | 'share'
+  | 'export'
+  | 'import';
 export type ErrorCode = `${ErrorType}:${Surface}`;
 
 const userMessages: Partial<Record<ErrorType, string>> & Record<'default', string> = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { ChevronDownIcon, KeyIcon, SignOutIcon, SparkIcon, UserIcon } from '@/components/ui/icons';
+import { ChevronDownIcon, KeyIcon, LinkIcon, SignOutIcon, SparkIcon, UserIcon } from '@/components/ui/icons';
 import { MenuItem, Popover } from '@/components/ui/popover';
 import type { Account } from '@/lib/auth/account';
 import { signOut } from '@/lib/auth/client';
@@ -85,6 +85,18 @@ export function UserMenu({ account }: { account: Account }) {
               <SparkIcon size={16} className="text-ink-muted" />
               {t('account.usage')}
             </MenuItem>
+            {account.role !== 'guest' && (
+              <MenuItem
+                testId="menu-shares"
+                onSelect={() => {
+                  close();
+                  router.push('/shares');
+                }}
+              >
+                <LinkIcon size={16} className="text-ink-muted" />
+                {t('shares.menu')}
+              </MenuItem>
+            )}
             {account.role === 'admin' && (
               <MenuItem
                 testId="menu-admin"

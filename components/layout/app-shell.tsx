@@ -55,7 +55,7 @@ export function AppShell({ account, children }: { account: Account; children: Re
         )}
       />
       <div className="flex min-w-0 flex-1 flex-col">
-        <Header />
+        <Header role={account.role} />
         <main className="relative flex min-h-0 flex-1 flex-col">{children}</main>
       </div>
     </div>

@@ -1,9 +1,11 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
+import { ConversationActions } from '@/components/share/conversation-actions';
 import { Button } from '@/components/ui/button';
 import { MenuIcon, SidebarIcon } from '@/components/ui/icons';
 import { useT } from '@/lib/i18n/use-t';
+import { can, type Role } from '@/lib/policy/roles';
 import { useUiStore } from '@/lib/stores/ui-store';
 import { DisplayMenu } from './display-menu';
 import { EffortSelect } from './effort-select';
@@ -13,13 +15,14 @@ import { SimulatorBadge } from './simulator-badge';
 import { ThemeSwitch } from './theme-switch';
 import { ThinkingToggle } from './thinking-toggle';
 
-export function Header() {
+export function Header({ role }: { role: Role }) {
   const t = useT();
+  const pathname = usePathname();
+  const conversationId = /^\/c\/([^/]+)$/.exec(pathname)?.[1];
   const collapsed = useUiStore((state) => state.sidebarCollapsed);
   const setDrawerOpen = useUiStore((state) => state.setDrawerOpen);
   const toggleCollapsed = useUiStore((state) => state.toggleSidebarCollapsed);
   // The playground and compare panes carry their own model and settings; the chat's would mislead.
-  const pathname = usePathname();
   const chatControls = !pathname.startsWith('/playground') && !pathname.startsWith('/compare');
 
   return (
@@ -59,6 +62,9 @@ export function Header() {
         )}
       </div>
       <div className="flex shrink-0 items-center gap-0.5 sm:gap-1">
+        {conversationId && can(role, 'export') && (
+          <ConversationActions conversationId={decodeURIComponent(conversationId)} canShare={can(role, 'shares')} />
+        )}
         <SimulatorBadge />
         <div className="hidden items-center gap-1 sm:flex">
           <LanguageSwitch />

@@ -24,6 +24,8 @@ import type { GenerationParams } from '@/lib/models';
 import type { PlaygroundParams } from '@/lib/playground/state';
 import type { LimitOverrides } from '@/lib/policy/roles';
 
+import type { Transcript } from '@/lib/transcript/types';
+
 /**
  * One schema for PGlite and Postgres. Timestamps are stored with millisecond precision so a
  * JS `Date` read back equals the stored value exactly — the conversation list's keyset cursor
@@ -344,6 +346,41 @@ export const attachments = pgTable(
   ],
 );
 
+/**
+ * Public read-only links to a conversation as it was when shared (or last updated). The token is
+ * looked up by its SHA-256 and kept otherwise only sealed (AES-GCM under a key derived from
+ * AUTH_SECRET): a leaked database or backup alone does not hand out working links, while the owner
+ * can still copy a link later. The snapshot is a copy, so later messages, edits or
+ * deleting the conversation do not change what the link shows; `conversation_id` has no foreign key
+ * for that reason (the owner's list says when the source is gone).
+ */
+export const shares = pgTable(
+  'shares',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    conversationId: text('conversation_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The token sealed with a key derived from AUTH_SECRET, so the owner's list can copy the link again. */
+    tokenSealed: text('token_sealed'),
+    snapshot: jsonb('snapshot').$type<Transcript>().notNull(),
+    includeReasoning: boolean('include_reasoning').notNull().default(false),
+    expiresAt: timestamptz('expires_at'),
+    revokedAt: timestamptz('revoked_at'),
+    viewCount: integer('view_count').notNull().default(0),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('shares_token_hash_idx').on(table.tokenHash),
+    index('shares_owner_created_idx').on(table.ownerId, table.createdAt.desc()),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Preset = typeof presets.$inferSelect;
 export type UsageEvent = typeof usageEvents.$inferSelect;
@@ -356,3 +393,4 @@ export type Comparison = typeof comparisons.$inferSelect;
 export type ComparisonVote = typeof comparisonVotes.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
 export type NewAttachment = typeof attachments.$inferInsert;
+export type Share = typeof shares.$inferSelect;

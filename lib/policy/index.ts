@@ -67,6 +67,11 @@ export function getAuthLimiter(): AuthLimiter {
   return policy().authLimiter;
 }
 
+/** The shared limit store, for limits of their own (share-link lookups). */
+export function getLimitStore(): LimitStore {
+  return policy().store;
+}
+
 /** The client address per TRUSTED_PROXY_HOPS (`UNKNOWN_IP` when it cannot be trusted). */
 export function requestIp(request: Pick<Request, 'headers'>): string {
   return clientIp(request, { trustedProxyHops: env.TRUSTED_PROXY_HOPS });

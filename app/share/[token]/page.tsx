@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import { cookies, headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { ShareScreen } from '@/components/share/share-screen';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { isLanguage, type Language, languageCookie, languageFromAcceptLanguage, translate } from '@/lib/i18n/languages';
+import { textOf } from '@/lib/transcript/types';
+import { loadShare } from './load';
+
+type Props = { params: Promise<{ token: string }> };
+
+/** Public, read-only, server-rendered; never indexed. Unknown, revoked and expired tokens are 404. */
+async function language(): Promise<Language> {
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  const stored = cookieStore.get(languageCookie)?.value;
+  return isLanguage(stored) ? stored : languageFromAcceptLanguage(headerStore.get('accept-language'));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { token } = await params;
+  const loaded = await loadShare(token);
+  const robots = { index: false, follow: false };
+  if (loaded.kind !== 'ok') return { title: 'DeepSeek Studio', robots, referrer: 'no-referrer' };
+  const { snapshot } = loaded.share;
+  const first = snapshot.messages.find((message) => message.role === 'assistant') ?? snapshot.messages[0];
+  const description = (first ? textOf(first) : '').replace(/\s+/g, ' ').slice(0, 200);
+  return {
+    title: `${snapshot.title} · DeepSeek Studio`,
+    description,
+    robots,
+    referrer: 'no-referrer',
+    openGraph: { type: 'article', title: snapshot.title, description, siteName: 'DeepSeek Studio' },
+    twitter: { card: 'summary', title: snapshot.title, description },
+  };
+}
+
+export default async function SharePage({ params }: Props) {
+  const { token } = await params;
+  const [loaded, lang, viewer] = await Promise.all([loadShare(token), language(), getCurrentUser(await headers())]);
+  if (loaded.kind === 'missing') notFound();
+  if (loaded.kind === 'limited') {
+    return (
+      <main className="flex h-dvh flex-col items-center justify-center px-6 text-center" data-testid="share-limited">
+        <h1 className="text-lg font-semibold">{translate(lang, 'share.limitedTitle')}</h1>
+        <p className="mt-2 text-sm text-ink-muted">
+          {translate(lang, 'share.limitedBody', { seconds: loaded.retryAfterSeconds })}
+        </p>
+      </main>
+    );
+  }
+  return (
+    <ShareScreen
+      token={token}
+      language={lang}
+      signedIn={Boolean(viewer)}
+      snapshot={loaded.share.snapshot}
+      sharedAt={loaded.share.sharedAt}
+      messages={loaded.messages}
+    />
+  );
+}

@@ -1,0 +1,189 @@
+import 'server-only';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import type { Database } from '@/lib/db/client';
+import { createConversationWithMessages } from '@/lib/db/queries/conversation-copies';
+import {
+  findShareFor,
+  insertShare,
+  listSharesOf,
+  type ShareListItem,
+  updateShareRow,
+  viewShareByHash,
+} from '@/lib/db/queries/shares';
+import { loadTranscript } from '@/lib/db/queries/transcripts';
+import type { Conversation, Share } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { type Transcript, withoutReasoning } from '@/lib/transcript/types';
+import { expiresAtFor, type ShareExpiry, type ShareState, shareState } from './expiry';
+import { hashShareToken, isShareTokenShape, newShareToken, sealShareToken, unsealShareToken } from './token';
+
+/**
+ * Share links: a read-only snapshot of a conversation behind a random token. `now` comes from the
+ * caller everywhere (the route passes the request time; tests move a fake clock).
+ */
+
+type Actor = Pick<CurrentUser, 'id' | 'role'>;
+
+/** What the owner's list and the API return; never the token hash, the token only when known. */
+export interface ShareView {
+  id: string;
+  conversationId: string;
+  title: string;
+  messageCount: number;
+  conversationExists: boolean;
+  includeReasoning: boolean;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  viewCount: number;
+  state: ShareState;
+  /** `/share/<token>`; null when the token can no longer be unsealed (the session secret changed). */
+  path: string | null;
+}
+
+export const sharePath = (token: string) => `/share/${token}`;
+
+function snapshotOf(transcript: Transcript, includeReasoning: boolean): Transcript {
+  return includeReasoning ? transcript : withoutReasoning(transcript);
+}
+
+async function snapshotFor(db: Database, ownerId: string, conversationId: string, includeReasoning: boolean) {
+  const transcript = await loadTranscript(db, ownerId, conversationId);
+  if (!transcript) throw new AppError('not_found:conversation');
+  if (transcript.messages.length === 0) {
+    throw new AppError('bad_request:share', { message: 'An empty conversation cannot be shared.' });
+  }
+  return snapshotOf(transcript, includeReasoning);
+}
+
+function toView(share: ShareListItem | Share, now: Date, extra?: Partial<ShareView>): ShareView {
+  const snapshot = 'snapshot' in share ? share.snapshot : undefined;
+  const token = unsealShareToken(share.tokenSealed);
+  return {
+    id: share.id,
+    conversationId: share.conversationId,
+    title: 'title' in share ? share.title : (snapshot?.title ?? ''),
+    messageCount: 'messageCount' in share ? share.messageCount : (snapshot?.messages.length ?? 0),
+    conversationExists: 'conversationExists' in share ? share.conversationExists : true,
+    includeReasoning: share.includeReasoning,
+    createdAt: share.createdAt.toISOString(),
+    updatedAt: share.updatedAt.toISOString(),
+    expiresAt: share.expiresAt?.toISOString() ?? null,
+    revokedAt: share.revokedAt?.toISOString() ?? null,
+    viewCount: share.viewCount,
+    state: shareState(share, now),
+    path: token ? sharePath(token) : null,
+    ...extra,
+  };
+}
+
+export async function createShare(
+  db: Database,
+  owner: Actor,
+  input: { conversationId: string; expiry: ShareExpiry; includeReasoning: boolean },
+  now = new Date(),
+): Promise<ShareView> {
+  const snapshot = await snapshotFor(db, owner.id, input.conversationId, input.includeReasoning);
+  const token = newShareToken();
+  const share = await insertShare(db, owner.id, {
+    conversationId: input.conversationId,
+    tokenHash: hashShareToken(token),
+    tokenSealed: sealShareToken(token),
+    snapshot,
+    includeReasoning: input.includeReasoning,
+    expiresAt: expiresAtFor(input.expiry, now),
+    now,
+  });
+  return toView(share, now, { path: sharePath(token) });
+}
+
+export async function listShares(db: Database, owner: Actor, now = new Date()): Promise<ShareView[]> {
+  return (await listSharesOf(db, owner.id)).map((share) => toView(share, now));
+}
+
+export interface ShareChanges {
+  /** Take a new snapshot of the conversation as it is now. */
+  refreshSnapshot?: boolean;
+  includeReasoning?: boolean;
+  /** A new expiry counted from now. */
+  expiry?: ShareExpiry;
+}
+
+/** Owner or admin only; anyone else gets `not_found:share`. A revoked share cannot be changed. */
+export async function updateShare(
+  db: Database,
+  actor: Actor,
+  id: string,
+  changes: ShareChanges,
+  now = new Date(),
+): Promise<ShareView> {
+  const share = await findShareFor(db, actor, id);
+  if (!share) throw new AppError('not_found:share');
+  if (share.revokedAt) throw new AppError('conflict:share', { message: 'This link was revoked; create a new one.' });
+  const includeReasoning = changes.includeReasoning ?? share.includeReasoning;
+  const reshoot = changes.refreshSnapshot || includeReasoning !== share.includeReasoning;
+  const updated = await updateShareRow(db, share.id, {
+    updatedAt: now,
+    includeReasoning,
+    ...(reshoot ? { snapshot: await snapshotFor(db, share.ownerId, share.conversationId, includeReasoning) } : {}),
+    ...(changes.expiry ? { expiresAt: expiresAtFor(changes.expiry, now) } : {}),
+  });
+  if (!updated) throw new AppError('not_found:share');
+  return toView(updated, now);
+}
+
+/** Owner or admin only. Idempotent: revoking a revoked share keeps its first revocation time. */
+export async function revokeShare(db: Database, actor: Actor, id: string, now = new Date()): Promise<ShareView> {
+  const share = await findShareFor(db, actor, id);
+  if (!share) throw new AppError('not_found:share');
+  if (share.revokedAt) return toView(share, now);
+  const updated = await updateShareRow(db, share.id, { revokedAt: now, updatedAt: now });
+  return toView(updated ?? share, now);
+}
+
+export interface PublicShare {
+  snapshot: Transcript;
+  ownerId: string;
+  sharedAt: string;
+  includeReasoning: boolean;
+}
+
+/**
+ * The snapshot behind a token, counting one view; `undefined` for a malformed, unknown, revoked or
+ * expired token (all the same 404). Rate limiting is the caller's (it knows the client address).
+ */
+export async function openShare(db: Database, token: string, now = new Date()): Promise<PublicShare | undefined> {
+  if (!isShareTokenShape(token)) return undefined;
+  const share = await viewShareByHash(db, hashShareToken(token), now);
+  if (!share) return undefined;
+  return {
+    snapshot: share.snapshot,
+    ownerId: share.ownerId,
+    sharedAt: share.updatedAt.toISOString(),
+    includeReasoning: share.includeReasoning,
+  };
+}
+
+/** "Continue as a copy": the snapshot becomes a new conversation of `viewer`. */
+export async function copyShare(db: Database, viewer: Actor, token: string, now = new Date()): Promise<Conversation> {
+  const share = await openShare(db, token, now);
+  if (!share) throw new AppError('not_found:share');
+  const { snapshot } = share;
+  return createConversationWithMessages(db, viewer.id, {
+    title: snapshot.title,
+    model: snapshot.model,
+    params: snapshot.params,
+    systemPrompt: snapshot.systemPrompt,
+    // Attachment references point at the sharer's files, which the copy cannot read: keep text only.
+    messages: snapshot.messages.map((message) => ({
+      role: message.role,
+      status: message.status,
+      model: message.model,
+      usage: message.usage,
+      parts: message.parts.map((part) =>
+        part.type === 'file' ? { type: 'text' as const, text: `[${part.filename ?? part.mediaType}]` } : part,
+      ),
+    })),
+  });
+}
