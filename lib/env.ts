@@ -51,6 +51,23 @@ export const envSchema = z
     UPSTREAM_FIRST_CONTENT_TIMEOUT_MS: intFrom(120_000, 100),
     UPSTREAM_IDLE_TIMEOUT_MS: intFrom(90_000, 100),
 
+    /** Retries before the first content (lib/upstream/retry.ts): exponential backoff, full jitter. */
+    UPSTREAM_MAX_RETRIES: intFrom(2, 0, 10),
+    UPSTREAM_RETRY_BASE_DELAY_MS: intFrom(500, 0, 60_000),
+    UPSTREAM_RETRY_MAX_DELAY_MS: intFrom(8_000, 0, 300_000),
+    /** A longer Retry-After than this is not waited for: the 429/503 goes to the caller. */
+    UPSTREAM_RETRY_AFTER_MAX_MS: intFrom(30_000, 0, 600_000),
+
+    /** Circuit breaker per upstream and model (lib/upstream/breaker.ts, Resilience4j semantics). */
+    BREAKER_WINDOW_SIZE: intFrom(20, 1, 1_000),
+    BREAKER_MINIMUM_CALLS: intFrom(10, 1, 1_000),
+    BREAKER_FAILURE_RATE: intFrom(50, 1, 100),
+    BREAKER_SLOW_CALL_RATE: intFrom(100, 1, 100),
+    BREAKER_SLOW_CALL_MS: intFrom(60_000, 1),
+    BREAKER_OPEN_MS: intFrom(30_000, 100),
+    BREAKER_HALF_OPEN_CALLS: intFrom(3, 1, 100),
+    BREAKER_HALF_OPEN_MAX_MS: intFrom(120_000, 100),
+
     /** Simulator pacing for the embedded default (ms between chunks). */
     SIMULATOR_CHUNK_DELAY_MS: intFrom(12, 0, 10_000),
 
