@@ -111,6 +111,24 @@ export const envSchema = z
     AUTH_OIDC_SECRET: optionalString,
     AUTH_OIDC_NAME: optionalString.transform((value) => value ?? 'Single sign-on'),
 
+    /** Gateway (lib/gateway). Bearer token for GET /api/metrics; unset → /api/metrics answers 404. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'use at least 16 characters').optional()),
+    /** HMAC key for audit prompt hashes; unset → derived from the session secret. */
+    AUDIT_PEPPER: optionalString.pipe(z.string().min(16, 'use at least 16 characters').optional()),
+    /** Keep the (redacted) prompt text in audit rows, not only its hash. */
+    AUDIT_STORE_PROMPTS: booleanFlag(false),
+    /** Audit rows older than this are deleted (at start-up, then every six hours). */
+    AUDIT_RETENTION_DAYS: intFrom(90, 1, 3_650),
+    /** Exact-match response cache for deterministic requests; Redis when REDIS_URL is set. */
+    RESPONSE_CACHE: booleanFlag(true),
+    RESPONSE_CACHE_TTL_SECONDS: intFrom(3_600, 1, 30 * 86_400),
+    /** In-process cache size (entries, least recently used evicted first). */
+    RESPONSE_CACHE_MAX_ENTRIES: intFrom(500, 1, 100_000),
+    /** Redact phone numbers, ID numbers, e-mail, card numbers and API keys from prompts. */
+    PII_REDACTION: booleanFlag(false),
+    /** Words (comma-separated) masked in answers as they stream; a hit flags and audits the answer. */
+    OUTPUT_FILTER_WORDS: optionalString,
+
     /** Limits on what one chat request may carry. */
     CHAT_MAX_MESSAGE_CHARS: intFrom(64_000, 1),
     CHAT_MAX_BODY_BYTES: intFrom(1_048_576, 1024),

@@ -21,7 +21,10 @@ import {
 } from '@/lib/db/queries/messages';
 import { recordUsageEvent } from '@/lib/db/queries/usage';
 import { AppError, toAppError } from '@/lib/errors';
+import { openChatGateway, redactionCount, redactUserMessage } from '@/lib/gateway/chat';
+import { auditChatTurn, auditRejectedTurn, promptOf } from '@/lib/gateway/chat-audit';
 import { log } from '@/lib/log';
+import { getMetrics } from '@/lib/metrics';
 import type { CallSettings, GenerationParams } from '@/lib/models';
 import { getRegistry } from '@/lib/models/load';
 import { assertModelAllowed } from '@/lib/policy/roles';
@@ -47,6 +50,10 @@ interface TurnContext {
   receivedAt: number;
   /** offline mode only: a fault for the built-in simulator (tests, demos); never sent to a real upstream */
   simulatorFault?: string;
+  /** the client address for the audit row (trusted hops only) */
+  clientIp: string;
+  /** cache a thinking-off answer even above temperature 0 */
+  cacheOptIn?: boolean;
 }
 
 const newMessageId = createIdGenerator({ prefix: 'msg', size: 16 });
@@ -57,6 +64,23 @@ const newMessageId = createIdGenerator({ prefix: 'msg', size: 16 });
  * the browser is still there or not.
  */
 export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promise<Response> {
+  // PII is replaced before anything is stored, hashed, logged or sent.
+  const redacted = { ...input, message: redactUserMessage(input.message) };
+  try {
+    return await prepareTurn(redacted, ctx);
+  } catch (error) {
+    const appError = toAppError(error);
+    await auditRejectedTurn({
+      ...ctx,
+      model: input.model,
+      error: appError,
+      redactions: redactionCount(redacted.message),
+    });
+    throw appError;
+  }
+}
+
+async function prepareTurn(input: ChatTurnInput, ctx: TurnContext): Promise<Response> {
   const registry = getRegistry();
   const settings = registry.settingsFor(input.model, input.params);
   // The canonical id: an alias cannot reach a model the role lacks. Checked before anything is stored.
@@ -75,6 +99,8 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
   const plan = planTurn(stored, input);
   const system = input.system ?? conversation?.systemPrompt ?? undefined;
 
+  // While the model's breaker is open: a 503 with Retry-After at once, nothing stored or reserved.
+  getRuntime().upstream.assertAvailable(settings.model);
   // Refused here, a 429 leaves nothing stored and no stream started.
   const admission = await admitTurn(ctx.user, settings, system, plan.messages);
   try {
@@ -132,11 +158,21 @@ async function startTurn({
   let failure: AppError | undefined;
   const { upstream, offline } = getRuntime();
   const faultHeader = offline && ctx.simulatorFault ? { 'x-simulator-fault': ctx.simulatorFault } : {};
+  const messages = await convertToModelMessages(plan.messages);
+  const gateway = await openChatGateway({
+    userId: ctx.user.id,
+    settings,
+    system,
+    messages,
+    trigger: input.trigger,
+    cacheOptIn: ctx.cacheOptIn ?? false,
+  });
+  getMetrics().overhead.observe({ route: 'chat' }, (Date.now() - ctx.receivedAt) / 1000);
 
   const result = streamText({
-    model: upstream.languageModel(settings.model),
+    model: gateway.model(upstream.languageModel(settings.model)),
     instructions: system,
-    messages: await convertToModelMessages(plan.messages),
+    messages,
     ...upstream.streamOptions({ ...settings, maxOutputTokens: admission.maxOutputTokens }, endUserIdFor(ctx.user.id)),
     abortSignal: generation.controller.signal,
     // The SDK's default prints raw errors to the console; describeFailure logs them classified.
@@ -152,6 +188,7 @@ async function startTurn({
     effort: settings.effort,
     requestId: ctx.requestId,
     ignoredParams: settings.ignored.length > 0 ? settings.ignored : undefined,
+    ...(gateway.cacheStatus === 'HIT' ? { cached: true } : {}),
   };
 
   // Called once per layer for the same failure: the first classification is the one that counts.
@@ -182,7 +219,13 @@ async function startTurn({
           messageMetadata: ({ part }) => {
             meter.observe(part);
             if (part.type === 'start') return startMetadata;
-            if (part.type === 'finish') return { ...meter.summary(registry, settings.model), status: 'complete' };
+            if (part.type === 'finish') {
+              return {
+                ...meter.summary(registry, settings.model),
+                status: 'complete',
+                flagged: gateway.flagged || undefined,
+              };
+            }
             return undefined;
           },
           onError: describeFailure,
@@ -218,6 +261,19 @@ async function startTurn({
           cost: (usage) => registry.costOf(settings.model, usage, new Date(ctx.receivedAt)),
         }),
       ).catch((error: unknown) => logger.error({ err: toAppError(error).internalDetail }, 'recording usage failed'));
+      const audit = auditChatTurn({
+        ...ctx,
+        model: settings.model,
+        prompt: promptOf(system, messages),
+        status,
+        failure,
+        usage: summary.usage,
+        stats: upstream.takeCallStats(ctx.requestId),
+        cacheStatus: gateway.cacheStatus,
+        redactions: redactionCount(plan.messages.at(-1)),
+        flagged: gateway.flagged,
+        firstTokenMs: summary.timing?.firstTokenMs,
+      });
       try {
         await writes;
         const metadata: ChatMetadata = {
@@ -226,6 +282,7 @@ async function startTurn({
           ...meter.summary(registry, settings.model),
           status,
           ...(failure ? { error: { code: failure.code, message: failure.message } } : {}),
+          ...(gateway.flagged ? { flagged: true } : {}),
         };
         const message: ChatMessage = { ...responseMessage, metadata };
         await saveAssistantMessage(db, ctx.user.id, conversationId, message, status, {
@@ -237,14 +294,19 @@ async function startTurn({
         if (!isAbortError(error)) logger.error({ err: toAppError(error).internalDetail }, 'saving the answer failed');
       } finally {
         endGeneration(conversationId, generation);
-        await Promise.all([admission.lease.settle({ usedTokens }), ledger]);
+        await Promise.all([admission.lease.settle({ usedTokens }), ledger, audit]);
       }
     },
   });
 
   return createUIMessageStreamResponse({
     stream,
-    headers: { ...admission.lease.headers, 'x-conversation-id': conversationId, 'x-request-id': ctx.requestId },
+    headers: {
+      ...admission.lease.headers,
+      'x-conversation-id': conversationId,
+      'x-request-id': ctx.requestId,
+      'x-cache': gateway.cacheStatus,
+    },
     // Reads the stream to its end on the server even after the browser leaves, so onEnd saves it.
     consumeSseStream: consumeStream,
   });

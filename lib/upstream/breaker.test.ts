@@ -15,8 +15,10 @@ const config: BreakerConfig = {
 function setup(overrides: Partial<BreakerConfig> = {}) {
   let now = 1_000_000;
   const transitions: string[] = [];
-  const breaker = new CircuitBreaker({ ...config, ...overrides }, () => now, (from: BreakerState, to: BreakerState) =>
-    transitions.push(`${from}→${to}`),
+  const breaker = new CircuitBreaker(
+    { ...config, ...overrides },
+    () => now,
+    (from: BreakerState, to: BreakerState) => transitions.push(`${from}→${to}`),
   );
   const call = (outcome: 'ok' | 'fail' | 'slow') => {
     const admission = breaker.tryAcquire();

@@ -1,5 +1,6 @@
 import { runChatTurn } from '@/lib/chat/turn';
 import { handler } from '@/lib/http/handler';
+import { requestIp } from '@/lib/policy';
 import { chatRequestSchema } from './schema';
 
 export const maxDuration = 800;
@@ -18,6 +19,13 @@ export const POST = handler(
         params: body.params,
         system: body.system,
       },
-      { user, requestId, receivedAt, simulatorFault: req.headers.get('x-simulator-fault') ?? undefined },
+      {
+        user,
+        requestId,
+        receivedAt,
+        simulatorFault: req.headers.get('x-simulator-fault') ?? undefined,
+        clientIp: requestIp(req),
+        cacheOptIn: body.cache,
+      },
     ),
 );

@@ -38,6 +38,8 @@ export const chatRequestSchema = z.object({
   model: z.string().min(1).max(128),
   params: generationParamsSchema.strict().default({}),
   system: z.string().max(32_000).optional(),
+  /** Cache this answer even above temperature 0 (thinking off only; see lib/gateway/chat.ts). */
+  cache: z.boolean().optional(),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
