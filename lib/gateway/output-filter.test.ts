@@ -30,6 +30,12 @@ describe('output word filter', () => {
     expect(result.hits).toBe(0);
   });
 
+  it('a whole word at the end of a delta waits: it might go on', () => {
+    const result = run(['zanzibar'], ['## Re: Is Zanzibar', ' big?']);
+    expect(result.shown[0]).toBe('## Re: Is ');
+    expect(result.text).toBe('## Re: Is ******** big?');
+  });
+
   it('matches ASCII words as whole words only', () => {
     expect(run(['ass'], ['a class ', 'of ass', 'es and an ass.']).text).toBe('a class of asses and an ***.');
   });

@@ -46,16 +46,20 @@ export function createWordFilter(words: string[]) {
         );
 
   /** Masks complete occurrences; with `final` false, one touching the end may still grow and waits. */
-  const mask = (text: string, final: boolean): { text: string; hits: number } => {
-    if (!pattern) return { text, hits: 0 };
+  const mask = (text: string, final: boolean): { text: string; hits: number; waitFrom: number } => {
+    if (!pattern) return { text, hits: 0, waitFrom: text.length };
     let hits = 0;
+    let waitFrom = text.length;
     const out = text.replace(pattern, (match, offset: number) => {
       const end = offset + match.length;
-      if (!final && end === text.length && alnum.test(match.at(-1)!)) return match;
+      if (!final && end === text.length && alnum.test(match.at(-1)!)) {
+        waitFrom = offset; // same length after masking: offsets before it are unchanged
+        return match;
+      }
       hits++;
-      return '*'.repeat([...match].length);
+      return '*'.repeat(match.length);
     });
-    return { text: out, hits };
+    return { text: out, hits, waitFrom };
   };
 
   return {
@@ -67,7 +71,7 @@ export function createWordFilter(words: string[]) {
           if (!pattern) return delta;
           const masked = mask(held + delta, false);
           if (masked.hits > 0) onHit(masked.hits);
-          const keep = Math.min(masked.text.length, longest - 1);
+          const keep = Math.min(masked.text.length, Math.max(longest - 1, masked.text.length - masked.waitFrom));
           held = masked.text.slice(masked.text.length - keep);
           return masked.text.slice(0, masked.text.length - keep);
         },

@@ -119,7 +119,10 @@ export function createUpstream(config: UpstreamConfig): Upstream {
     fetch,
     assertAvailable(modelId) {
       const breaker = breakers.get(upstreamName, modelId);
-      if (breaker.state === 'open') throw breakerOpenError(breaker.retryAfterMs);
+      if (breaker.state === 'open') {
+        metrics.breakerRejections.inc({ model: modelId });
+        throw breakerOpenError(breaker.retryAfterMs);
+      }
     },
     breakers: () => breakers.snapshot(),
     takeCallStats: (requestId) => stats.take(requestId),
