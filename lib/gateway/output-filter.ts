@@ -17,7 +17,7 @@ export function parseWordList(raw: string | undefined): string[] {
   return [...new Set(words)];
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alnum = /[\p{L}\p{N}]/u;
 const asciiAlnum = /[A-Za-z0-9]/;
 
@@ -39,7 +39,7 @@ export function createWordFilter(words: string[]) {
             .map((word) => {
               const head = asciiAlnum.test(word[0]!) ? '(?<![\\p{L}\\p{N}])' : '';
               const tail = asciiAlnum.test(word.at(-1)!) ? '(?![\\p{L}\\p{N}])' : '';
-              return `${head}${escape(word)}${tail}`;
+              return `${head}${escapeRegExp(word)}${tail}`;
             })
             .join('|'),
           'giu',

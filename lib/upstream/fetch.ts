@@ -266,7 +266,7 @@ async function untilFirstContent(response: Response): Promise<Response> {
 function modelOf(request: OutgoingRequest): string | undefined {
   if (request.method !== 'POST' || request.body === undefined) return undefined;
   const text = typeof request.body === 'string' ? request.body : undefined;
-  if (!text || !text.includes('"model"')) return undefined;
+  if (!text?.includes('"model"')) return undefined;
   try {
     const model = (JSON.parse(text) as { model?: unknown }).model;
     return typeof model === 'string' && model.length <= 200 ? model : undefined;
