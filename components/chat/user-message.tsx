@@ -6,6 +6,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { PencilIcon } from '@/components/ui/icons';
 import type { ChatMessage } from '@/lib/chat/types';
 import { useT } from '@/lib/i18n/use-t';
+import { RedactionNote } from './gateway-labels';
 import { textOf } from './message-text';
 
 export function UserMessage({
@@ -60,8 +61,11 @@ export function UserMessage({
           <PencilIcon size={14} />
         </Button>
       </div>
-      <div className="min-w-0 max-w-[80%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-surface-muted px-4 py-2.5 text-[15px] leading-relaxed text-ink ring-1 ring-line/60 sm:max-w-[75%]">
-        {text}
+      <div className="flex min-w-0 max-w-[80%] flex-col items-end gap-1 sm:max-w-[75%]">
+        <div className="min-w-0 max-w-full whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-surface-muted px-4 py-2.5 text-[15px] leading-relaxed text-ink ring-1 ring-line/60">
+          {text}
+        </div>
+        <RedactionNote redactions={message.metadata?.redactions} />
       </div>
     </article>
   );

@@ -189,6 +189,7 @@ async function startTurn({
     requestId: ctx.requestId,
     ignoredParams: settings.ignored.length > 0 ? settings.ignored : undefined,
     ...(gateway.cacheStatus === 'HIT' ? { cached: true } : {}),
+    redactions: plan.messages.at(-1)?.metadata?.redactions,
   };
 
   // Called once per layer for the same failure: the first classification is the one that counts.

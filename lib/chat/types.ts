@@ -46,7 +46,7 @@ export interface ChatMetadata {
   ignoredParams?: string[];
   /** gateway: the answer was replayed from the response cache (no upstream call) */
   cached?: boolean;
-  /** gateway: on a user message, what PII redaction replaced before it was stored or sent */
+  /** gateway: what PII redaction replaced in the question before it was stored or sent (on it and its answer) */
   redactions?: { kind: 'api_key' | 'email' | 'id_number' | 'card' | 'phone'; count: number }[];
   /** gateway: the output word filter masked something in this answer */
   flagged?: boolean;
