@@ -17,6 +17,7 @@ export function AssistantMessage({
   busy,
   isLast,
   onRegenerate,
+  onContinue,
 }: {
   message: ChatMessage;
   /** This message is the one receiving tokens. */
@@ -25,6 +26,7 @@ export function AssistantMessage({
   busy: boolean;
   isLast: boolean;
   onRegenerate: (messageId: string) => void;
+  onContinue: (messageId: string) => void;
 }) {
   const t = useT();
   const text = textOf(message);
@@ -79,6 +81,18 @@ export function AssistantMessage({
               <RefreshIcon size={14} />
             </Button>
           </div>
+          {isLast && message.metadata?.status === 'interrupted' && answering && (
+            <Button
+              variant="secondary"
+              size="sm"
+              title={t('message.continueHint')}
+              data-testid="message-continue"
+              disabled={busy}
+              onClick={() => onContinue(message.id)}
+            >
+              {t('message.continue')}
+            </Button>
+          )}
           <MessageFooter metadata={message.metadata} />
         </div>
       )}

@@ -21,7 +21,7 @@ import {
 } from '@/lib/db/queries/messages';
 import { recordUsageEvent } from '@/lib/db/queries/usage';
 import { AppError, toAppError } from '@/lib/errors';
-import { openChatGateway, redactionCount, redactUserMessage } from '@/lib/gateway/chat';
+import { openChatGateway, redactionCount, redactUserMessage, withContinuation } from '@/lib/gateway/chat';
 import { auditChatTurn, auditRejectedTurn, promptOf } from '@/lib/gateway/chat-audit';
 import { log } from '@/lib/log';
 import { getMetrics } from '@/lib/metrics';
@@ -158,7 +158,7 @@ async function startTurn({
   let failure: AppError | undefined;
   const { upstream, offline } = getRuntime();
   const faultHeader = offline && ctx.simulatorFault ? { 'x-simulator-fault': ctx.simulatorFault } : {};
-  const messages = await convertToModelMessages(plan.messages);
+  const messages = withContinuation(await convertToModelMessages(plan.messages), input.trigger);
   const gateway = await openChatGateway({
     userId: ctx.user.id,
     settings,
@@ -282,7 +282,8 @@ async function startTurn({
           ...responseMessage.metadata,
           ...meter.summary(registry, settings.model),
           status,
-          ...(failure ? { error: { code: failure.code, message: failure.message } } : {}),
+          // Explicit: a continued answer must not keep the error of its first part.
+          error: failure ? { code: failure.code, message: failure.message } : undefined,
           ...(gateway.flagged ? { flagged: true } : {}),
         };
         const message: ChatMessage = { ...responseMessage, metadata };

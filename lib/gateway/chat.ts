@@ -40,7 +40,7 @@ export interface ChatGatewayInput {
   settings: CallSettings;
   system?: string;
   messages: ModelMessage[];
-  trigger: 'submit-message' | 'regenerate-message';
+  trigger: 'submit-message' | 'regenerate-message' | 'continue-message';
   /** The request asked for caching of a thinking-off answer at a temperature above 0. */
   cacheOptIn: boolean;
 }
@@ -107,6 +107,23 @@ export async function openChatGateway(input: ChatGatewayInput): Promise<ChatGate
       return flagged;
     },
   };
+}
+
+/**
+ * The model cannot take a conversation that ends with its own answer (DeepSeek wants a user turn
+ * last unless in beta prefix mode); for a continuation an instruction follows the partial answer.
+ * It is sent, never stored.
+ */
+export function withContinuation(messages: ModelMessage[], trigger: ChatGatewayInput['trigger']): ModelMessage[] {
+  if (trigger !== 'continue-message') return messages;
+  return [
+    ...messages,
+    {
+      role: 'user',
+      content:
+        'Your previous answer was cut off. Continue it exactly where it stopped, without repeating anything and without any preamble.',
+    },
+  ];
 }
 
 /**

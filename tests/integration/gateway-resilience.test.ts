@@ -163,3 +163,52 @@ describe('the audit row', () => {
     });
   });
 });
+
+describe('continue an interrupted answer', () => {
+  it('appends the continuation to the same answer and stores it complete', async () => {
+    const first = await send('tell me a long story', 'drop-after=6');
+    const before = (await app.getConversation(first.conversationId)).body.messages[1];
+    expect(before?.metadata?.status).toBe('interrupted');
+    const partial = textOf(before);
+
+    const response = await app.postChat({
+      id: first.conversationId,
+      message: userMessage('tell me a long story'),
+      trigger: 'continue-message',
+      messageId: before?.id,
+      model: 'deepseek-flash',
+      params: { thinking: false },
+    });
+    expect(response.status).toBe(200);
+    const stream = await collectUIStream(response);
+    await app.waitUntilSaved(first.conversationId);
+    expect(stream.text.length).toBeGreaterThan(0);
+
+    // Upstream saw the partial answer, then the instruction to go on.
+    const sent = app.simulator.recorder.last()?.body as { messages: { role: string; content: string }[] };
+    expect(sent.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
+    expect(sent.messages[1]?.content).toBe(partial);
+
+    const stored = (await app.getConversation(first.conversationId)).body.messages;
+    expect(stored).toHaveLength(2);
+    expect(stored[1]?.id).toBe(before?.id);
+    expect(textOf(stored[1])).toBe(partial + stream.text);
+    expect(stored[1]?.metadata?.status).toBe('complete');
+    expect(stored[1]?.metadata?.error).toBeUndefined();
+  });
+
+  it('refuses to continue an answer that is complete', async () => {
+    const done = await send('short one', 'chunk-delay=0');
+    const answer = (await app.getConversation(done.conversationId)).body.messages[1];
+    const response = await app.postChat({
+      id: done.conversationId,
+      message: userMessage('short one'),
+      trigger: 'continue-message',
+      messageId: answer?.id,
+      model: 'deepseek-flash',
+      params: { thinking: false },
+    });
+    expect(response.status).toBe(400);
+    expect((await app.getConversation(done.conversationId)).body.messages).toHaveLength(2);
+  });
+});

@@ -33,7 +33,7 @@ export const chatRequestSchema = z.object({
   /** context id of an existing conversation; absent → a new one */
   id: z.string().uuid().optional(),
   message: userMessageSchema,
-  trigger: z.enum(['submit-message', 'regenerate-message']).default('submit-message'),
+  trigger: z.enum(['submit-message', 'regenerate-message', 'continue-message']).default('submit-message'),
   messageId: idSchema.optional(),
   model: z.string().min(1).max(128),
   params: generationParamsSchema.strict().default({}),
