@@ -8,6 +8,10 @@ import { expect, test, uniqueTag } from './fixtures';
 
 test('Continue finishes an interrupted answer in place', async ({ chat, page }) => {
   await chat.open('/');
+  // Thinking off: the drop then falls inside the answer text, not the reasoning.
+  const thinking = page.getByTestId('thinking-toggle');
+  if ((await thinking.getAttribute('aria-checked')) === 'true') await thinking.click();
+  await expect(thinking).toHaveAttribute('aria-checked', 'false');
   await chat.withSimulatorFault('drop-after=8');
   const question = `Tell me about rivers ${uniqueTag()}`;
   const answer = await chat.ask(question);
@@ -53,7 +57,7 @@ test('a cached answer is labelled; the audit log lists, filters and exports requ
   const cached = chat.lastAnswer().getByTestId('message-cached');
   await expect(cached).toHaveText('cached');
   await cached.focus();
-  await expect(page.getByRole('tooltip')).toContainText('no new call to the model');
+  await expect(page.getByRole('tooltip', { name: /no new call to the model/ })).toHaveCSS('opacity', '1');
 
   await page.goto('/admin/audit');
   await expect(page.getByTestId('audit-page')).toBeVisible();
