@@ -51,6 +51,23 @@ export const envSchema = z
     UPSTREAM_FIRST_CONTENT_TIMEOUT_MS: intFrom(120_000, 100),
     UPSTREAM_IDLE_TIMEOUT_MS: intFrom(90_000, 100),
 
+    /** Retries before the first content (lib/upstream/retry.ts): exponential backoff, full jitter. */
+    UPSTREAM_MAX_RETRIES: intFrom(2, 0, 10),
+    UPSTREAM_RETRY_BASE_DELAY_MS: intFrom(500, 0, 60_000),
+    UPSTREAM_RETRY_MAX_DELAY_MS: intFrom(8_000, 0, 300_000),
+    /** A longer Retry-After than this is not waited for: the 429/503 goes to the caller. */
+    UPSTREAM_RETRY_AFTER_MAX_MS: intFrom(30_000, 0, 600_000),
+
+    /** Circuit breaker per upstream and model (lib/upstream/breaker.ts, Resilience4j semantics). */
+    BREAKER_WINDOW_SIZE: intFrom(20, 1, 1_000),
+    BREAKER_MINIMUM_CALLS: intFrom(10, 1, 1_000),
+    BREAKER_FAILURE_RATE: intFrom(50, 1, 100),
+    BREAKER_SLOW_CALL_RATE: intFrom(100, 1, 100),
+    BREAKER_SLOW_CALL_MS: intFrom(60_000, 1),
+    BREAKER_OPEN_MS: intFrom(30_000, 100),
+    BREAKER_HALF_OPEN_CALLS: intFrom(3, 1, 100),
+    BREAKER_HALF_OPEN_MAX_MS: intFrom(120_000, 100),
+
     /** Simulator pacing for the embedded default (ms between chunks). */
     SIMULATOR_CHUNK_DELAY_MS: intFrom(12, 0, 10_000),
 
@@ -93,6 +110,24 @@ export const envSchema = z
     AUTH_OIDC_ID: optionalString,
     AUTH_OIDC_SECRET: optionalString,
     AUTH_OIDC_NAME: optionalString.transform((value) => value ?? 'Single sign-on'),
+
+    /** Gateway (lib/gateway). Bearer token for GET /api/metrics; unset → /api/metrics answers 404. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'use at least 16 characters').optional()),
+    /** HMAC key for audit prompt hashes; unset → derived from the session secret. */
+    AUDIT_PEPPER: optionalString.pipe(z.string().min(16, 'use at least 16 characters').optional()),
+    /** Keep the (redacted) prompt text in audit rows, not only its hash. */
+    AUDIT_STORE_PROMPTS: booleanFlag(false),
+    /** Audit rows older than this are deleted (at start-up, then every six hours). */
+    AUDIT_RETENTION_DAYS: intFrom(90, 1, 3_650),
+    /** Exact-match response cache for deterministic requests; Redis when REDIS_URL is set. */
+    RESPONSE_CACHE: booleanFlag(true),
+    RESPONSE_CACHE_TTL_SECONDS: intFrom(3_600, 1, 30 * 86_400),
+    /** In-process cache size (entries, least recently used evicted first). */
+    RESPONSE_CACHE_MAX_ENTRIES: intFrom(500, 1, 100_000),
+    /** Redact phone numbers, ID numbers, e-mail, card numbers and API keys from prompts. */
+    PII_REDACTION: booleanFlag(false),
+    /** Words (comma-separated) masked in answers as they stream; a hit flags and audits the answer. */
+    OUTPUT_FILTER_WORDS: optionalString,
 
     /** Limits on what one chat request may carry. */
     CHAT_MAX_MESSAGE_CHARS: intFrom(64_000, 1),

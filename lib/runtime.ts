@@ -1,7 +1,7 @@
 import 'server-only';
 import { env, usesSimulator } from '@/lib/env';
 import { createSimulator, type Simulator } from '@/lib/simulator';
-import { createUpstream, type Upstream, upstreamConfigFromEnv } from '@/lib/upstream';
+import { createUpstream, resilienceFromEnv, type Upstream, upstreamConfigFromEnv } from '@/lib/upstream';
 
 /**
  * Process-wide singletons for the server: the upstream seam and, in offline mode, the embedded
@@ -40,6 +40,7 @@ function buildRuntime(): Runtime {
         auth: { scheme: 'bearer', apiKey: SIMULATOR_KEY },
         firstContentTimeoutMs: env.UPSTREAM_FIRST_CONTENT_TIMEOUT_MS,
         idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
+        ...resilienceFromEnv(env),
         transport: (input, init) => simulator.handle(new Request(input, init)),
       })
     : createUpstream(upstreamConfigFromEnv(env));

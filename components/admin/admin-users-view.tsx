@@ -7,6 +7,7 @@ import { cn } from '@/components/ui/cn';
 import { formatCost, formatTokens } from '@/lib/i18n/format';
 import { useLanguage, useT } from '@/lib/i18n/use-t';
 import { type AdminUser, type AdminUserChange, adminUsersQueryOptions, updateAdminUser } from '@/lib/query/usage';
+import { AdminTabs } from './admin-tabs';
 import { LimitsForm } from './limits-form';
 
 /** `/admin`: every account with today's usage; role, quotas and disable per user. */
@@ -15,6 +16,7 @@ export function AdminUsersView({ currentUserId }: { currentUserId: string }) {
   const { data, isPending, isError } = useQuery(adminUsersQueryOptions());
   return (
     <div className="mx-auto w-full max-w-4xl space-y-6 px-4 py-8 sm:px-6" data-testid="admin-page">
+      <AdminTabs />
       <h1 className="text-xl font-semibold">{t('admin.title')}</h1>
       {isPending && <p className="text-sm text-ink-muted">{t('sidebar.loading')}</p>}
       {isError && <p className="text-sm text-danger">{t('errors.default')}</p>}

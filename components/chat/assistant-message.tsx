@@ -18,6 +18,7 @@ export function AssistantMessage({
   isLast,
   onRegenerate,
   compact = false,
+  onContinue,
 }: {
   message: ChatMessage;
   /** This message is the one receiving tokens. */
@@ -28,6 +29,7 @@ export function AssistantMessage({
   onRegenerate: (messageId: string) => void;
   /** In a compare pane: the footer shows only the status (the pane shows the numbers; blind hides the model). */
   compact?: boolean;
+  onContinue?: (messageId: string) => void;
 }) {
   const t = useT();
   const text = textOf(message);
@@ -82,6 +84,18 @@ export function AssistantMessage({
               <RefreshIcon size={14} />
             </Button>
           </div>
+          {onContinue && isLast && message.metadata?.status === 'interrupted' && answering && (
+            <Button
+              variant="secondary"
+              size="sm"
+              title={t('message.continueHint')}
+              data-testid="message-continue"
+              disabled={busy}
+              onClick={() => onContinue?.(message.id)}
+            >
+              {t('message.continue')}
+            </Button>
+          )}
           <MessageFooter metadata={message.metadata} statusOnly={compact} />
         </div>
       )}

@@ -7,6 +7,7 @@ import type { ChatMetadata } from '@/lib/chat/types';
 import { formatCost, formatSeconds, formatTokens } from '@/lib/i18n/format';
 import { useLanguage, useT } from '@/lib/i18n/use-t';
 import { modelsQueryOptions } from '@/lib/query/models';
+import { GatewayLabels } from './gateway-labels';
 
 /** Status badge and the answer's numbers: tokens, time to first token, duration, cost and model. */
 export function MessageFooter({
@@ -74,7 +75,7 @@ export function MessageFooter({
         ? { text: t('status.error'), tip: metadata.error?.message ?? t('errors.default'), tone: 'danger' }
         : undefined;
 
-  if (!badge && stats.length === 0 && !modelLabel) return null;
+  if (!badge && stats.length === 0 && !modelLabel && !metadata.cached && !metadata.flagged) return null;
 
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-ink-faint" data-testid="message-footer">
@@ -98,6 +99,7 @@ export function MessageFooter({
           )}
         </Tooltip>
       )}
+      <GatewayLabels metadata={metadata} />
       {modelLabel && <span data-testid="usage-model">{modelLabel}</span>}
       {stats.length > 0 && (
         <dl className="flex flex-wrap items-center gap-x-3 gap-y-1" aria-label={t('usage.details')}>

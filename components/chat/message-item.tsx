@@ -32,6 +32,7 @@ export const MessageItem = memo(function MessageItem({
         busy={busy}
         isLast={isLast}
         onRegenerate={actions.regenerate}
+        onContinue={actions.continueAnswer}
       />
     );
   }

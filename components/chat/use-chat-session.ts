@@ -19,6 +19,8 @@ export interface ChatActions {
   send: (text: string, files?: FileUIPart[]) => void;
   edit: (messageId: string, text: string) => void;
   regenerate: (assistantMessageId: string) => void;
+  /** Ask the model to go on with an interrupted answer; the new text is appended to it. */
+  continueAnswer: (assistantMessageId: string) => void;
   retry: () => void;
   stop: () => void;
 }
@@ -79,6 +81,20 @@ export function useChatSession({
           return response;
         }) as typeof fetch,
         prepareSendMessagesRequest: ({ messages, body, trigger, messageId }) => {
+          const { continueMessageId, ...rest } = (body ?? {}) as { continueMessageId?: string };
+          if (continueMessageId) {
+            // The last message is the answer being continued; the schema wants the question too.
+            const question = messages.findLast((each) => each.role === 'user');
+            return {
+              body: {
+                ...rest,
+                id: idRef.current,
+                message: question,
+                trigger: 'continue-message',
+                messageId: continueMessageId,
+              },
+            };
+          }
           const message = messages.at(-1);
           return {
             // `body` carries model + params from sendMessage/regenerate; it must be spread through.
@@ -178,6 +194,20 @@ export function useChatSession({
       regenerate: (messageId) => {
         const body = requestBody();
         if (body) void chatRef.current.regenerate({ messageId, body });
+      },
+      continueAnswer: (messageId) => {
+        const body = requestBody();
+        if (!body) return;
+        const current = chatRef.current;
+        // Clear the old status and error: the stream continues this same message.
+        current.setMessages(
+          current.messages.map((message) =>
+            message.id === messageId
+              ? { ...message, metadata: { ...message.metadata, status: undefined, error: undefined } }
+              : message,
+          ),
+        );
+        void current.sendMessage(undefined, { body: { ...body, continueMessageId: messageId } });
       },
       retry: () => {
         const body = requestBody();

@@ -7,6 +7,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import { PencilIcon } from '@/components/ui/icons';
 import type { ChatMessage } from '@/lib/chat/types';
 import { useT } from '@/lib/i18n/use-t';
+import { RedactionNote } from './gateway-labels';
 import { textOf } from './message-text';
 
 export function UserMessage({
@@ -69,6 +70,7 @@ export function UserMessage({
             {text}
           </div>
         )}
+        <RedactionNote redactions={message.metadata?.redactions} />
       </div>
     </article>
   );

@@ -17,6 +17,17 @@ const codeOf = (fn: () => unknown) => {
 };
 
 describe('planTurn', () => {
+  it('continues the last answer only when it was interrupted', () => {
+    const cut: ChatMessage = { ...assistant('a2'), metadata: { status: 'interrupted' } };
+    const history = [...stored.slice(0, 3), cut];
+    const plan = planTurn(history, { trigger: 'continue-message', message: user('u2'), messageId: 'a2' });
+    expect(plan.messages.map((message) => message.id)).toEqual(['u1', 'a1', 'u2', 'a2']);
+    expect(plan.write).toEqual({ kind: 'truncate', fromMessageId: 'a2' });
+    const request = { trigger: 'continue-message', message: user('u2') } as const;
+    expect(codeOf(() => planTurn(stored, { ...request, messageId: 'a2' }))).toBe('bad_request:chat');
+    expect(codeOf(() => planTurn(history, { ...request, messageId: 'a1' }))).toBe('not_found:message');
+  });
+
   it('appends a new question to the stored history', () => {
     const plan = planTurn(stored, { trigger: 'submit-message', message: user('u3') });
     expect(plan.messages.map((message) => message.id)).toEqual(['u1', 'a1', 'u2', 'a2', 'u3']);

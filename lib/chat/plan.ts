@@ -1,13 +1,13 @@
 import { AppError } from '@/lib/errors';
 import type { ChatMessage } from './types';
 
-export type TurnTrigger = 'submit-message' | 'regenerate-message';
+export type TurnTrigger = 'submit-message' | 'regenerate-message' | 'continue-message';
 
 export interface TurnRequest {
   trigger: TurnTrigger;
   /** the new (or edited) user message; for regenerate, the client's copy of the last user message */
   message: ChatMessage;
-  /** edit: the user message replaced; regenerate: the assistant message replaced */
+  /** edit: the user message replaced; regenerate: the assistant message replaced; continue: the one continued */
   messageId?: string;
 }
 
@@ -19,7 +19,7 @@ export type TurnWrite =
   | { kind: 'none' };
 
 export interface TurnPlan {
-  /** the conversation as the model sees it, ending with the user message to answer */
+  /** the conversation as the model sees it, ending with the user message to answer (continue: the partial answer) */
   messages: ChatMessage[];
   write: TurnWrite;
 }
@@ -30,6 +30,7 @@ export interface TurnPlan {
  */
 export function planTurn(stored: ChatMessage[], request: TurnRequest): TurnPlan {
   if (request.trigger === 'regenerate-message') return planRegenerate(stored, request.messageId);
+  if (request.trigger === 'continue-message') return planContinue(stored, request.messageId);
 
   if (request.messageId) {
     const index = stored.findIndex((message) => message.id === request.messageId);
@@ -72,6 +73,21 @@ function planRegenerate(stored: ChatMessage[], assistantId: string | undefined):
   }
   const removed = stored[cut];
   return { messages, write: removed ? { kind: 'truncate', fromMessageId: removed.id } : { kind: 'none' } };
+}
+
+/**
+ * Continue an interrupted answer: the last stored message, kept as it is and sent as the end of the
+ * history; the new text is appended to it (same id), so it is removed here and written back whole.
+ */
+function planContinue(stored: ChatMessage[], assistantId: string | undefined): TurnPlan {
+  const last = stored.at(-1);
+  if (last?.role !== 'assistant' || (assistantId && last.id !== assistantId)) {
+    throw new AppError('not_found:message', { message: 'Only the last answer of a conversation can be continued.' });
+  }
+  if (last.metadata?.status !== 'interrupted') {
+    throw new AppError('bad_request:chat', { message: 'Only an interrupted answer can be continued.' });
+  }
+  return { messages: stored, write: { kind: 'truncate', fromMessageId: last.id } };
 }
 
 /** The sidebar title of a new conversation: its first question, on one line, shortened. */

@@ -22,7 +22,10 @@ import {
 } from '@/lib/db/queries/messages';
 import { recordUsageEvent } from '@/lib/db/queries/usage';
 import { AppError, toAppError } from '@/lib/errors';
+import { openChatGateway, redactionCount, redactUserMessage, withContinuation } from '@/lib/gateway/chat';
+import { auditChatTurn, auditRejectedTurn, promptOf } from '@/lib/gateway/chat-audit';
 import { log } from '@/lib/log';
+import { getMetrics } from '@/lib/metrics';
 import type { CallSettings, GenerationParams } from '@/lib/models';
 import { getRegistry } from '@/lib/models/load';
 import { assertModelAllowed } from '@/lib/policy/roles';
@@ -51,6 +54,10 @@ interface TurnContext {
   receivedAt: number;
   /** offline mode only: a fault for the built-in simulator (tests, demos); never sent to a real upstream */
   simulatorFault?: string;
+  /** the client address for the audit row (trusted hops only) */
+  clientIp: string;
+  /** cache a thinking-off answer even above temperature 0 */
+  cacheOptIn?: boolean;
 }
 
 const newMessageId = createIdGenerator({ prefix: 'msg', size: 16 });
@@ -61,6 +68,23 @@ const newMessageId = createIdGenerator({ prefix: 'msg', size: 16 });
  * the browser is still there or not.
  */
 export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promise<Response> {
+  // PII is replaced before anything is stored, hashed, logged or sent.
+  const redacted = { ...input, message: redactUserMessage(input.message) };
+  try {
+    return await prepareTurn(redacted, ctx);
+  } catch (error) {
+    const appError = toAppError(error);
+    await auditRejectedTurn({
+      ...ctx,
+      model: input.model,
+      error: appError,
+      redactions: redactionCount(redacted.message),
+    });
+    throw appError;
+  }
+}
+
+async function prepareTurn(input: ChatTurnInput, ctx: TurnContext): Promise<Response> {
   const registry = getRegistry();
   const settings = registry.settingsFor(input.model, input.params);
   // The canonical id: an alias cannot reach a model the role lacks. Checked before anything is stored.
@@ -89,6 +113,8 @@ export async function runChatTurn(input: ChatTurnInput, ctx: TurnContext): Promi
   );
   const system = input.system ?? conversation?.systemPrompt ?? undefined;
 
+  // While the model's breaker is open: a 503 with Retry-After at once, nothing stored or reserved.
+  getRuntime().upstream.assertAvailable(settings.model);
   // Refused here, a 429 leaves nothing stored and no stream started.
   const admission = await admitTurn(ctx.user, settings, system, plan.messages);
   try {
@@ -150,11 +176,21 @@ async function startTurn({
   let failure: AppError | undefined;
   const { upstream, offline } = getRuntime();
   const faultHeader = offline && ctx.simulatorFault ? { 'x-simulator-fault': ctx.simulatorFault } : {};
+  const messages = withContinuation(await convertToModelMessages(images.messages), input.trigger);
+  const gateway = await openChatGateway({
+    userId: ctx.user.id,
+    settings,
+    system,
+    messages,
+    trigger: input.trigger,
+    cacheOptIn: ctx.cacheOptIn ?? false,
+  });
+  getMetrics().overhead.observe({ route: 'chat' }, (Date.now() - ctx.receivedAt) / 1000);
 
   const result = streamText({
-    model: upstream.languageModel(settings.model),
+    model: gateway.model(upstream.languageModel(settings.model)),
     instructions: system,
-    messages: await convertToModelMessages(images.messages),
+    messages,
     ...upstream.streamOptions({ ...settings, maxOutputTokens: admission.maxOutputTokens }, endUserIdFor(ctx.user.id)),
     abortSignal: generation.controller.signal,
     // The SDK's default prints raw errors to the console; describeFailure logs them classified.
@@ -170,6 +206,8 @@ async function startTurn({
     effort: settings.effort,
     requestId: ctx.requestId,
     ignoredParams: settings.ignored.length > 0 ? settings.ignored : undefined,
+    ...(gateway.cacheStatus === 'HIT' ? { cached: true } : {}),
+    redactions: plan.messages.at(-1)?.metadata?.redactions,
   };
 
   // Called once per layer for the same failure: the first classification is the one that counts.
@@ -200,7 +238,13 @@ async function startTurn({
           messageMetadata: ({ part }) => {
             meter.observe(part);
             if (part.type === 'start') return startMetadata;
-            if (part.type === 'finish') return { ...meter.summary(registry, settings.model), status: 'complete' };
+            if (part.type === 'finish') {
+              return {
+                ...meter.summary(registry, settings.model),
+                status: 'complete',
+                flagged: gateway.flagged || undefined,
+              };
+            }
             return undefined;
           },
           onError: describeFailure,
@@ -236,6 +280,19 @@ async function startTurn({
           cost: (usage) => registry.costOf(settings.model, usage, new Date(ctx.receivedAt)),
         }),
       ).catch((error: unknown) => logger.error({ err: toAppError(error).internalDetail }, 'recording usage failed'));
+      const audit = auditChatTurn({
+        ...ctx,
+        model: settings.model,
+        prompt: promptOf(system, messages),
+        status,
+        failure,
+        usage: summary.usage,
+        stats: upstream.takeCallStats(ctx.requestId),
+        cacheStatus: gateway.cacheStatus,
+        redactions: redactionCount(plan.messages.at(-1)),
+        flagged: gateway.flagged,
+        firstTokenMs: summary.timing?.firstTokenMs,
+      });
       try {
         await writes;
         const metadata: ChatMetadata = {
@@ -243,7 +300,9 @@ async function startTurn({
           ...responseMessage.metadata,
           ...meter.summary(registry, settings.model),
           status,
-          ...(failure ? { error: { code: failure.code, message: failure.message } } : {}),
+          // Explicit: a continued answer must not keep the error of its first part.
+          error: failure ? { code: failure.code, message: failure.message } : undefined,
+          ...(gateway.flagged ? { flagged: true } : {}),
         };
         const message: ChatMessage = { ...responseMessage, metadata };
         await saveAssistantMessage(db, ctx.user.id, conversationId, message, status, {
@@ -255,14 +314,19 @@ async function startTurn({
         if (!isAbortError(error)) logger.error({ err: toAppError(error).internalDetail }, 'saving the answer failed');
       } finally {
         endGeneration(conversationId, generation);
-        await Promise.all([admission.lease.settle({ usedTokens }), ledger]);
+        await Promise.all([admission.lease.settle({ usedTokens }), ledger, audit]);
       }
     },
   });
 
   return createUIMessageStreamResponse({
     stream,
-    headers: { ...admission.lease.headers, 'x-conversation-id': conversationId, 'x-request-id': ctx.requestId },
+    headers: {
+      ...admission.lease.headers,
+      'x-conversation-id': conversationId,
+      'x-request-id': ctx.requestId,
+      'x-cache': gateway.cacheStatus,
+    },
     // Reads the stream to its end on the server even after the browser leaves, so onEnd saves it.
     consumeSseStream: consumeStream,
   });

@@ -44,6 +44,12 @@ export interface ChatMetadata {
   error?: { code: ErrorCode; message: string };
   /** parameters the model ignored in this mode (not sent upstream) */
   ignoredParams?: string[];
+  /** gateway: the answer was replayed from the response cache (no upstream call) */
+  cached?: boolean;
+  /** gateway: what PII redaction replaced in the question before it was stored or sent (on it and its answer) */
+  redactions?: { kind: 'api_key' | 'email' | 'id_number' | 'card' | 'phone'; count: number }[];
+  /** gateway: the output word filter masked something in this answer */
+  flagged?: boolean;
 }
 
 export type ChatMessage = UIMessage<ChatMetadata>;

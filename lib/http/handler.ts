@@ -4,6 +4,7 @@ import { type CurrentUser, requireUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/env';
 import { AppError, type Surface, toAppError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import { getMetrics } from '@/lib/metrics';
 import { rateLimitHeaders } from '@/lib/policy/messages';
 import { assertCan, type RouteId } from '@/lib/policy/roles';
 import { readJsonBody } from './body';
@@ -58,7 +59,9 @@ export function handler<Params = Record<string, never>, BodySchema extends z.Zod
     assertCan(user.role, options.route);
     return user;
   };
-  return wrap<Params, BodySchema, CurrentUser>(options, authenticate, (ctx, user) => run({ ...ctx, user }));
+  return wrap<Params, BodySchema, CurrentUser>({ ...options, metricsRoute: options.route }, authenticate, (ctx, user) =>
+    run({ ...ctx, user }),
+  );
 }
 
 /** The same wrapper for the few routes that serve signed-out callers (sign-up). */
@@ -74,7 +77,7 @@ export function publicHandler<Params = Record<string, never>, BodySchema extends
 }
 
 function wrap<Params, BodySchema extends z.ZodType | undefined, Caller = unknown>(
-  options: CommonOptions<BodySchema>,
+  options: CommonOptions<BodySchema> & { metricsRoute?: string },
   authenticate: (req: Request) => Promise<Caller>,
   run: (ctx: PublicHandlerContext<BodyOf<BodySchema>, Params>, caller: Caller) => Promise<Response> | Response,
 ) {
@@ -93,6 +96,8 @@ function wrap<Params, BodySchema extends z.ZodType | undefined, Caller = unknown
     } catch (error) {
       const appError = toAppError(error);
       const entry = { requestId, code: appError.code, status: appError.status, detail: appError.internalDetail };
+      if (appError.type === 'rate_limit')
+        getMetrics().rateLimitRejections.inc({ route: options.metricsRoute ?? 'public' });
       if (appError.status >= 500) log.error(entry, 'request failed');
       else log.info(entry, 'request rejected');
       return appError.toResponse(requestId, rateLimitHeaders(appError));

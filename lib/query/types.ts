@@ -40,8 +40,8 @@ export interface ChatRequestBody {
   /** The conversation (context) id; absent starts a new conversation. */
   id?: string;
   message: ChatMessage;
-  trigger: 'submit-message' | 'regenerate-message';
-  /** Edit: the user message being replaced. Regenerate: the assistant message being regenerated. */
+  trigger: 'submit-message' | 'regenerate-message' | 'continue-message';
+  /** Edit: the user message being replaced. Regenerate: the assistant message being regenerated. Continue: the one continued. */
   messageId?: string;
   model: string;
   params: GenerationParams;

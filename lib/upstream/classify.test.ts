@@ -12,6 +12,7 @@ const config = (transport: typeof fetch): UpstreamConfig => ({
   baseURL: 'https://api.test',
   auth: { scheme: 'bearer', apiKey: 'sk-test' },
   firstContentTimeoutMs: 300,
+  retry: { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
   idleTimeoutMs: 300,
   transport,
 });

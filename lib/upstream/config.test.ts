@@ -18,6 +18,17 @@ describe('upstreamConfigFromEnv', () => {
       auth: { scheme: 'bearer', apiKey: 'sk-1' },
       firstContentTimeoutMs: 5000,
       idleTimeoutMs: 4000,
+      retry: { maxRetries: 2, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 30000 },
+      breaker: {
+        windowSize: 20,
+        minimumCalls: 10,
+        failureRateThreshold: 50,
+        slowCallRateThreshold: 100,
+        slowCallMs: 60000,
+        openWaitMs: 30000,
+        halfOpenCalls: 3,
+        maxHalfOpenMs: 120000,
+      },
     });
   });
 

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { Env } from '@/lib/env';
+import type { BreakerConfig } from './breaker';
+import type { RetryConfig } from './retry';
 
 export type UpstreamAuth =
   | { scheme: 'bearer'; apiKey: string }
@@ -17,8 +19,34 @@ export interface UpstreamConfig {
   idleTimeoutMs: number;
   /** The raw network fetch; the app passes its in-process simulator here in offline mode. */
   transport?: typeof fetch;
-  /** Wall clock in ms (oauth2 token expiry, HMAC timestamps); tests pass a fake one. */
+  /** Wall clock in ms (oauth2 token expiry, HMAC timestamps, the breaker); tests pass a fake one. */
   now?: () => number;
+  /** Retries before the first content (defaults: `defaultRetryConfig`). */
+  retry?: RetryConfig;
+  /** The circuit breaker per upstream and model (defaults: `defaultBreakerConfig`). */
+  breaker?: BreakerConfig;
+}
+
+/** Retry and breaker settings from the environment (shared by the real upstream and the simulator). */
+export function resilienceFromEnv(env: Env): Pick<UpstreamConfig, 'retry' | 'breaker'> {
+  return {
+    retry: {
+      maxRetries: env.UPSTREAM_MAX_RETRIES,
+      baseDelayMs: env.UPSTREAM_RETRY_BASE_DELAY_MS,
+      maxDelayMs: env.UPSTREAM_RETRY_MAX_DELAY_MS,
+      maxRetryAfterMs: env.UPSTREAM_RETRY_AFTER_MAX_MS,
+    },
+    breaker: {
+      windowSize: env.BREAKER_WINDOW_SIZE,
+      minimumCalls: Math.min(env.BREAKER_MINIMUM_CALLS, env.BREAKER_WINDOW_SIZE),
+      failureRateThreshold: env.BREAKER_FAILURE_RATE,
+      slowCallRateThreshold: env.BREAKER_SLOW_CALL_RATE,
+      slowCallMs: env.BREAKER_SLOW_CALL_MS,
+      openWaitMs: env.BREAKER_OPEN_MS,
+      halfOpenCalls: env.BREAKER_HALF_OPEN_CALLS,
+      maxHalfOpenMs: env.BREAKER_HALF_OPEN_MAX_MS,
+    },
+  };
 }
 
 /**
@@ -32,6 +60,7 @@ export function upstreamConfigFromEnv(env: Env): UpstreamConfig {
     auth: authFromEnv(env),
     firstContentTimeoutMs: env.UPSTREAM_FIRST_CONTENT_TIMEOUT_MS,
     idleTimeoutMs: env.UPSTREAM_IDLE_TIMEOUT_MS,
+    ...resilienceFromEnv(env),
   };
 }
 

@@ -4,7 +4,12 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { type LanguageModel, wrapLanguageModel } from 'ai';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
+import { breakerStateValue, getMetrics } from '@/lib/metrics';
 import type { CallSettings } from '@/lib/models';
+import { BreakerRegistry, type BreakerSnapshot, defaultBreakerConfig } from './breaker';
+import { breakerOpenError } from './breaker-error';
+import { type CallStats, CallStatsBook } from './call-stats';
 import { classifyUpstreamError, fromStatus, sanitizeUpstreamMessage } from './classify';
 import type { UpstreamAuth, UpstreamConfig } from './config';
 import { createUpstreamFetch } from './fetch';
@@ -15,11 +20,15 @@ import {
   providerOptionsFor,
   type StreamOptions,
 } from './options';
+import { defaultRetryConfig } from './retry';
 
+export type { BreakerConfig, BreakerSnapshot, BreakerState } from './breaker';
+export type { CallStats } from './call-stats';
 export { classifyUpstreamError, isAbortError, parseRetryAfter } from './classify';
-export { type UpstreamAuth, type UpstreamConfig, upstreamConfigFromEnv } from './config';
+export { resilienceFromEnv, type UpstreamAuth, type UpstreamConfig, upstreamConfigFromEnv } from './config';
 export { UpstreamInterruptedError, UpstreamTimeoutError } from './errors';
 export { callSettingsToStreamOptions, type ProviderOptions, type StreamOptions } from './options';
+export type { RetryConfig } from './retry';
 
 export interface Balance {
   available: boolean;
@@ -50,6 +59,12 @@ export interface Upstream {
   }): Promise<Response>;
   listModels(signal?: AbortSignal): Promise<string[]>;
   balance(signal?: AbortSignal): Promise<Balance>;
+  /** Throws the breaker's 503 (with Retry-After) when calls to this model are refused right now. */
+  assertAvailable(modelId: string): void;
+  /** Every breaker's state (admin page, metrics, readiness). */
+  breakers(): BreakerSnapshot[];
+  /** Retries, upstream status and time to first content of a finished call, by its request id. */
+  takeCallStats(requestId: string): CallStats | undefined;
 }
 
 const credentialHeaderNames = ['authorization', 'x-api-key', 'x-timestamp', 'x-signature'];
@@ -62,7 +77,19 @@ const balanceSchema = z.object({
 
 export function createUpstream(config: UpstreamConfig): Upstream {
   const baseURL = config.baseURL.replace(/\/+$/, '');
-  const fetch = createUpstreamFetch(config);
+  const upstreamName = new URL(baseURL).host;
+  const metrics = getMetrics();
+  const breakers = new BreakerRegistry(config.breaker ?? defaultBreakerConfig, config.now, (key, from, to) => {
+    metrics.breakerState.set(key, breakerStateValue[to]);
+    log[to === 'open' ? 'warn' : 'info']({ ...key, from, to }, 'circuit breaker state changed');
+  });
+  const stats = new CallStatsBook();
+  const fetch = createUpstreamFetch(config, {
+    retry: config.retry ?? defaultRetryConfig,
+    breakers,
+    stats,
+    upstreamName,
+  });
   // The providers always add `Authorization: Bearer <apiKey>`; the signed fetch replaces it per
   // scheme, so oauth2 only needs a placeholder to satisfy the provider.
   const apiKey = config.auth.scheme === 'oauth2' ? 'oauth2' : config.auth.apiKey;
@@ -116,6 +143,15 @@ export function createUpstream(config: UpstreamConfig): Upstream {
       for (const name of credentialHeaderNames) outgoing.delete(name);
       return fetch(url, { method: 'POST', headers: outgoing, body, signal });
     },
+    assertAvailable(modelId) {
+      const breaker = breakers.get(upstreamName, modelId);
+      if (breaker.state === 'open') {
+        metrics.breakerRejections.inc({ model: modelId });
+        throw breakerOpenError(breaker.retryAfterMs);
+      }
+    },
+    breakers: () => breakers.snapshot(),
+    takeCallStats: (requestId) => stats.take(requestId),
     async listModels(signal) {
       const body = await getJson('/models', modelsSchema, signal);
       return body.data.map((model) => model.id);

@@ -79,6 +79,8 @@ export interface SseWatchOptions {
   onTimeout(error: UpstreamTimeoutError): void;
   /** The stream is over (closed, errored or cancelled). */
   onSettled?(): void;
+  /** The first `data:` line arrived (called before its chunk is enqueued). */
+  onFirstContent?(): void;
 }
 
 const clock = () => performance.now();
@@ -169,6 +171,7 @@ export function watchSseBody(body: ReadableStream<Uint8Array>, options: SseWatch
           anchor = lastReadEnd;
           if (!started) {
             started = true;
+            options.onFirstContent?.();
             // The pending timer was set for the first-content window; the idle window may be shorter.
             if (timer !== undefined) clearTimeout(timer);
             timer = undefined;

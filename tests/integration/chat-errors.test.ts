@@ -7,7 +7,10 @@ let app: Awaited<ReturnType<typeof loadApp>>;
 let existingId: string;
 
 beforeAll(async () => {
-  app = await loadApp();
+  // Each failure is shown as it comes: no retries, and a breaker that never opens (tested elsewhere).
+  app = await loadApp({
+    env: { UPSTREAM_MAX_RETRIES: '0', BREAKER_WINDOW_SIZE: '1000', BREAKER_MINIMUM_CALLS: '1000' },
+  });
   existingId = (await app.turn('A conversation that must not change')).conversationId;
 });
 

@@ -12,7 +12,8 @@ import { type CollectedStream, collectUIStream } from './ui-stream';
  * carry a real session cookie (a `user_sessions` row and an Auth.js-encoded JWT), so every call
  * goes through the same session check as production.
  */
-export async function loadApp(options: { databaseUrl?: string } = {}) {
+export async function loadApp(options: { databaseUrl?: string; env?: Record<string, string> } = {}) {
+  Object.assign(process.env, options.env);
   if (options.databaseUrl) process.env.DATABASE_URL = options.databaseUrl;
   else process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'studio-it-'));
   // lib/env.ts is parsed once per module instance; a test file's own imports may have loaded it

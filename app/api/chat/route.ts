@@ -1,5 +1,6 @@
 import { runChatTurn } from '@/lib/chat/turn';
 import { handler } from '@/lib/http/handler';
+import { requestIp } from '@/lib/policy';
 import { chatRequestSchema } from './schema';
 
 export const maxDuration = 800;
@@ -19,6 +20,13 @@ export const POST = handler(
         system: body.system,
         dropImages: body.dropImages,
       },
-      { user, requestId, receivedAt, simulatorFault: req.headers.get('x-simulator-fault') ?? undefined },
+      {
+        user,
+        requestId,
+        receivedAt,
+        simulatorFault: req.headers.get('x-simulator-fault') ?? undefined,
+        clientIp: requestIp(req),
+        cacheOptIn: body.cache,
+      },
     ),
 );

@@ -54,13 +54,15 @@ export const chatRequestSchema = z.object({
   /** context id of an existing conversation; absent → a new one */
   id: z.string().uuid().optional(),
   message: userMessageSchema,
-  trigger: z.enum(['submit-message', 'regenerate-message']).default('submit-message'),
+  trigger: z.enum(['submit-message', 'regenerate-message', 'continue-message']).default('submit-message'),
   messageId: idSchema.optional(),
   model: z.string().min(1).max(128),
   params: generationParamsSchema.strict().default({}),
   system: z.string().max(32_000).optional(),
   /** Send this turn without the conversation's images (the picked model cannot see them). */
   dropImages: z.boolean().optional(),
+  /** Cache this answer even above temperature 0 (thinking off only; see lib/gateway/chat.ts). */
+  cache: z.boolean().optional(),
 });
 
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
