@@ -238,6 +238,11 @@ export const en = {
 
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist.',
+
+  // Performance (issue 9): math and diagrams in answers
+  'markdown.diagram': 'Diagram',
+  'markdown.diagramSource': 'Diagram source',
+  'markdown.diagramError': 'This diagram could not be drawn; its source is shown instead.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -236,4 +236,9 @@ export const zhCN: Catalog = {
 
   'notFound.title': '页面不存在',
   'notFound.body': '你要找的页面不存在。',
+
+  // 性能（issue 9）：回答中的公式与图表
+  'markdown.diagram': '图表',
+  'markdown.diagramSource': '图表源码',
+  'markdown.diagramError': '无法绘制此图表，下面显示其源码。',
 };
