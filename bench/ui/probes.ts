@@ -7,7 +7,7 @@
 export interface BenchWindow {
   __bench: {
     longTasks: number[];
-    frames: { duration: number; blocking: number; at: number }[];
+    frames: { duration: number; blocking: number; at: number; scripts: string[] }[];
     events: { name: string; duration: number }[];
     readyAt?: number;
     rehighlights: number;
@@ -36,6 +36,14 @@ export function installProbes(lastMarker: string) {
       duration: entry.duration,
       blocking: (entry as PerformanceEntry & { blockingDuration: number }).blockingDuration,
       at: entry.startTime,
+      // Where the frame's time went: the scripts that ran in it, longest first.
+      scripts: (
+        (entry as PerformanceEntry & { scripts?: { invoker: string; sourceURL: string; duration: number }[] })
+          .scripts ?? []
+      ).map(
+        (script) =>
+          `${script.invoker || '?'} (${script.sourceURL.split('/').pop() || 'inline'}) ${script.duration.toFixed(0)} ms`,
+      ),
     }),
   );
   observe('event', { durationThreshold: 16 }, (entry) =>

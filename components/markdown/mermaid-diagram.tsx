@@ -26,22 +26,28 @@ function useDarkTheme(): boolean {
 export const MermaidDiagram = memo(function MermaidDiagram({ code }: { code: string }) {
   const t = useT();
   const dark = useDarkTheme();
-  const [svg, setSvg] = useState<string | undefined>(undefined);
-  const [failed, setFailed] = useState(false);
+  const [drawn, setDrawn] = useState<{ code: string; svg?: string; failed?: boolean }>({ code });
 
   useEffect(() => {
     let cancelled = false;
-    renderMermaid(code, dark)
-      .then((result) => {
-        if (!cancelled) setSvg(result);
-      })
-      .catch(() => {
-        if (!cancelled) setFailed(true);
-      });
+    // A diagram inside a quote or list can still be growing: draw once its source has settled.
+    const timer = setTimeout(() => {
+      renderMermaid(code, dark)
+        .then((svg) => {
+          if (!cancelled) setDrawn({ code, svg });
+        })
+        .catch(() => {
+          if (!cancelled) setDrawn({ code, failed: true });
+        });
+    }, 200);
     return () => {
       cancelled = true;
+      clearTimeout(timer);
     };
   }, [code, dark]);
+
+  const svg = drawn.code === code ? drawn.svg : undefined;
+  const failed = drawn.code === code && drawn.failed === true;
 
   if (failed || !svg) {
     return (
