@@ -73,3 +73,55 @@ test.describe('long conversations and rich answers', () => {
     await expect(diagram.locator('pre')).toContainText('graph TD');
   });
 });
+
+test('screenshots: math, a diagram, a wide table and long code lines at desktop and phone, light and dark', async ({
+  chat,
+  page,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await chat.open('/');
+  await chat.ask(
+    [
+      `Rich answer ${uniqueTag()}`,
+      'Inline $a^2 + b^2 = c^2$ and a display formula:',
+      '$$',
+      '\\int_0^1 x^2 \\, dx = \\frac{1}{3}',
+      '$$',
+      '```mermaid',
+      'graph LR',
+      '  Q[Question] --> M[Model] --> A[Answer]',
+      '```',
+    ].join('\n'),
+  );
+  const url = page.url();
+  for (const [size, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 375, height: 812 }],
+  ] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({
+        viewport,
+        colorScheme: theme,
+        isMobile: size === 'phone',
+        hasTouch: size === 'phone',
+        storageState: 'tmp/e2e-auth/user.json',
+      });
+      const view = await context.newPage();
+      await view.goto(url);
+      const answer = view.getByTestId('assistant-message').last();
+      await expect(answer.locator('.katex-display')).toBeVisible();
+      await expect(answer.getByTestId('mermaid-diagram')).toBeVisible();
+      await answer.getByTestId('mermaid-diagram').scrollIntoViewIfNeeded();
+      // Wide content scrolls inside its own block, never the page.
+      const overflow = await view.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const name = `math-diagram-${size}-${theme}`;
+      await view.screenshot({ path: testInfo.outputPath(`${name}.png`), animations: 'disabled' });
+      if (process.env.SCREENSHOTS_DIR) {
+        await view.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/${name}.png`, animations: 'disabled' });
+      }
+      await context.close();
+    }
+  }
+});
