@@ -1,6 +1,6 @@
 'use client';
 
-import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Virtualizer } from 'virtua';
 import type { ChatMessage } from '@/lib/chat/types';
 import { useT } from '@/lib/i18n/use-t';
@@ -12,7 +12,9 @@ import type { ChatActions } from './use-chat-session';
  * The transcript, virtualised: only the messages near the viewport are mounted (a 1,000-message
  * conversation opens in well under a second instead of rendering every message's markdown).
  * Messages are measured as they mount; the stick-to-bottom hook keeps the view pinned while they
- * settle. Trade-off: the browser's find-in-page only sees mounted messages.
+ * settle. The latest question and answer stay mounted wherever the view is (what is being read or
+ * streamed, and what assistive tech and find-in-page most often need). Trade-off: the browser's
+ * find-in-page does not see older messages until they scroll into view.
  */
 export function MessageList({
   messages,
@@ -46,6 +48,7 @@ export function MessageList({
   }, [scrollRef]);
 
   const lastIndex = messages.length - 1;
+  const keepMounted = useMemo(() => (lastIndex > 0 ? [lastIndex - 1, lastIndex] : [lastIndex]), [lastIndex]);
   return (
     <div
       ref={listRef}
@@ -56,7 +59,13 @@ export function MessageList({
       data-testid="message-list"
       className="mt-6 pb-10 sm:mt-8"
     >
-      <Virtualizer data={messages} scrollRef={scrollRef} startMargin={startMargin} bufferSize={600}>
+      <Virtualizer
+        data={messages}
+        scrollRef={scrollRef}
+        startMargin={startMargin}
+        bufferSize={600}
+        keepMounted={keepMounted}
+      >
         {(message, index) => (
           <div key={message.id} className={index < lastIndex ? 'pb-7' : undefined}>
             <MessageItem

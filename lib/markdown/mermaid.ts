@@ -1,6 +1,9 @@
 /**
  * Mermaid diagrams, loaded on first use (mermaid is large). Safety, in layers:
  * - `securityLevel: 'strict'`: mermaid encodes HTML in labels and disables click handlers/links;
+ * - markup tags in the source are removed before mermaid sees it (`withoutTags`): mermaid 12 still
+ *   passes label text through the page's HTML parser while laying out (an `onerror` in a label
+ *   reached the page — only the CSP stopped it);
  * - `htmlLabels: false`: labels are SVG text, no `<foreignObject>` HTML;
  * - the SVG is shown through an `<img>` (a data: URL), where no script in it can ever run and
  *   nothing in it can reach the page.
@@ -14,6 +17,11 @@ export const mermaidConfig = {
   maxEdges: 500,
 } as const;
 
+/** The source with anything that looks like an HTML tag removed (`<br>` becomes a space). */
+export function withoutTags(code: string): string {
+  return code.replace(/<br\s*\/?>/gi, ' ').replace(/<\/?[a-z!][^<>]*>?/gi, '');
+}
+
 let sequence = 0;
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -24,11 +32,12 @@ export function renderMermaid(code: string, dark: boolean): Promise<string> {
     const { default: mermaid } = await import('mermaid');
     mermaid.initialize({ ...mermaidConfig, theme: dark ? 'dark' : 'default' });
     // Parse first: an invalid diagram throws here, before mermaid touches the document.
-    await mermaid.parse(code);
+    const source = withoutTags(code);
+    await mermaid.parse(source);
     sequence += 1;
     const id = `mermaid-diagram-${sequence}`;
     try {
-      const { svg } = await mermaid.render(id, code);
+      const { svg } = await mermaid.render(id, source);
       return svg;
     } finally {
       // Mermaid draws in a temporary element of the page; make sure none is left behind.
