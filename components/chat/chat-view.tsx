@@ -10,12 +10,11 @@ import type { ChatMessage } from '@/lib/chat/types';
 import { useT } from '@/lib/i18n/use-t';
 import { useChatSettingsStore } from '@/lib/stores/chat-settings-store';
 import { newChatDraftKey } from '@/lib/stores/draft-store';
-import { TypingDots } from './assistant-message';
 import { Composer } from './composer';
 import { DocumentTitle } from './document-title';
 import { EmptyState } from './empty-state';
 import { ErrorBanner } from './error-banner';
-import { MessageItem } from './message-item';
+import { MessageList } from './message-list';
 import { useChatSession } from './use-chat-session';
 import { useEffectiveSettings } from './use-effective-settings';
 import { useStickToBottom } from './use-stick-to-bottom';
@@ -89,25 +88,7 @@ export function ChatView({
           {messages.length === 0 ? (
             <EmptyState onPick={send} disabled={!settings || busy} />
           ) : (
-            <div
-              role="log"
-              aria-live="polite"
-              aria-label={t('chat.messages')}
-              data-testid="message-list"
-              className="flex flex-col gap-7 pb-10 pt-6 sm:pt-8"
-            >
-              {messages.map((message, index) => (
-                <MessageItem
-                  key={message.id}
-                  message={message}
-                  isLast={index === messages.length - 1}
-                  streaming={busy && index === messages.length - 1 && message.role === 'assistant'}
-                  busy={busy}
-                  actions={actions}
-                />
-              ))}
-              {waiting && <TypingDots />}
-            </div>
+            <MessageList messages={messages} busy={busy} waiting={waiting} actions={actions} scrollRef={scrollRef} />
           )}
         </div>
       </div>

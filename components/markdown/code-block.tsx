@@ -1,13 +1,15 @@
 'use client';
 
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useT } from '@/lib/i18n/use-t';
 import { cachedHighlight, type HighlightedCode, highlightCode } from '@/lib/markdown/highlighter';
+import { highlightStreaming, type StreamingHighlight } from '@/lib/markdown/progressive-highlight';
 
 /**
- * A fenced code block. While its closing fence has not arrived (`complete` false) the code shows as
- * plain text and grows with the stream; once complete it is highlighted exactly once (results are
+ * A fenced code block. While its closing fence has not arrived (`complete` false) its complete lines
+ * are highlighted progressively (a pass each time a line completes, one pass at a time) and the
+ * unfinished line grows as plain text; once complete it is highlighted exactly once (results are
  * cached by language + source in lib/markdown/highlighter, so a re-mount paints coloured at once).
  */
 export const CodeBlock = memo(function CodeBlock({
@@ -23,6 +25,8 @@ export const CodeBlock = memo(function CodeBlock({
   const [highlighted, setHighlighted] = useState<HighlightedCode | undefined>(() =>
     complete ? cachedHighlight(code, lang) : undefined,
   );
+
+  const progress = useProgressiveHighlight(code, lang, !complete && !highlighted);
 
   useEffect(() => {
     if (!complete) return;
@@ -63,25 +67,80 @@ export const CodeBlock = memo(function CodeBlock({
       </div>
       <pre
         className="shiki overflow-x-auto px-4 py-3.5 font-mono text-[13px] leading-[1.65]"
-        data-highlighted={highlighted ? 'true' : 'false'}
+        data-highlighted={highlighted || progress ? 'true' : 'false'}
       >
         <code>
-          {highlighted
-            ? highlighted.map((line, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: lines of a finished block never reorder
-                <span className="line" key={index}>
-                  {line.map((token, tokenIndex) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: tokens of a finished block never reorder
-                    <span key={tokenIndex} style={token.style}>
-                      {token.content}
-                    </span>
-                  ))}
-                  {index < highlighted.length - 1 ? '\n' : null}
-                </span>
-              ))
-            : code}
+          {highlighted ? (
+            <Lines lines={highlighted} />
+          ) : progress && code.startsWith(progress.source) ? (
+            <>
+              <Lines lines={progress.lines} />
+              {'\n'}
+              {code.slice(progress.source.length)}
+            </>
+          ) : (
+            code
+          )}
         </code>
       </pre>
     </div>
   );
 });
+
+/** Highlighted lines of a block (a line's tokens never reorder, so indexes are stable keys). */
+const Lines = memo(function Lines({ lines }: { lines: HighlightedCode }) {
+  return lines.map((line, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: lines of a block never reorder
+    <span className="line" key={index}>
+      {line.map((token, tokenIndex) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: tokens of a line never reorder
+        <span key={tokenIndex} style={token.style}>
+          {token.content}
+        </span>
+      ))}
+      {index < lines.length - 1 ? '\n' : null}
+    </span>
+  ));
+});
+
+/**
+ * While a block streams: highlights its complete lines whenever their count grows, one pass at a
+ * time (a pass that finds newer text when it ends starts the next one).
+ */
+function useProgressiveHighlight(code: string, lang: string | undefined, active: boolean) {
+  const [progress, setProgress] = useState<StreamingHighlight | undefined>(undefined);
+  const latest = useRef({ code, active });
+  latest.current = { code, active };
+  const running = useRef(false);
+  const completeLines = code.lastIndexOf('\n');
+
+  useEffect(
+    () => () => {
+      latest.current.active = false;
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (!active || running.current || completeLines < 0) return;
+    running.current = true;
+    const run = async () => {
+      let done = '';
+      while (latest.current.active) {
+        const current = latest.current.code;
+        if (current.slice(0, current.lastIndexOf('\n') + 1) === done) break;
+        const result = await highlightStreaming(current, lang);
+        if (!result || !latest.current.active) break;
+        done = result.source;
+        setProgress(result);
+      }
+    };
+    run()
+      .catch((error: unknown) => console.warn('highlight failed', error))
+      .finally(() => {
+        running.current = false;
+      });
+  }, [active, completeLines, lang]);
+
+  return active ? progress : undefined;
+}

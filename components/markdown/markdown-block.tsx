@@ -1,12 +1,15 @@
 'use client';
 
 import type { Element, ElementContent } from 'hast';
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, useEffect, useState } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import type { PluggableList } from 'unified';
+import { loadMathPlugins, type MathPlugins, mayContainMath } from '@/lib/markdown/math';
 import { CodeBlock } from './code-block';
+import { MermaidDiagram } from './mermaid-diagram';
 
-const remarkPlugins = [remarkGfm];
+const remarkPlugins: PluggableList = [remarkGfm];
 
 /**
  * The source offset from which code is still streaming (-1 when the block is finished): a code
@@ -33,7 +36,10 @@ function Pre({ node }: { node?: Element }) {
   const code = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   const source = code ? textOf(code).replace(/\n$/, '') : '';
   const end = node?.position?.end.offset ?? 0;
-  return <CodeBlock code={source} lang={languageOf(code)} complete={openFrom < 0 || end < openFrom} />;
+  const lang = languageOf(code);
+  const complete = openFrom < 0 || end < openFrom;
+  if (lang === 'mermaid' && complete) return <MermaidDiagram code={source} />;
+  return <CodeBlock code={source} lang={lang} complete={complete} />;
 }
 
 const components: Components = {
@@ -54,11 +60,41 @@ const components: Components = {
   },
 };
 
+let mathPlugins: MathPlugins | undefined;
+
+/** KaTeX and its stylesheet, fetched the first time a block looks like it holds math. */
+function useMathPlugins(needed: boolean): MathPlugins | undefined {
+  const [plugins, setPlugins] = useState(mathPlugins);
+  useEffect(() => {
+    if (!needed || plugins) return;
+    let cancelled = false;
+    Promise.all([loadMathPlugins(), import('katex/dist/katex.min.css')])
+      .then(([loaded]) => {
+        mathPlugins = {
+          remarkPlugins: [...remarkPlugins, ...loaded.remarkPlugins],
+          rehypePlugins: loaded.rehypePlugins,
+        };
+        if (!cancelled) setPlugins(mathPlugins);
+      })
+      .catch((error: unknown) => console.warn('math renderer failed to load', error));
+    return () => {
+      cancelled = true;
+    };
+  }, [needed, plugins]);
+  return needed ? plugins : undefined;
+}
+
 /** One top-level markdown block; memoised by its source so finished blocks never render again. */
 export const MarkdownBlock = memo(function MarkdownBlock({ text, open }: { text: string; open: boolean }) {
+  const math = useMathPlugins(mayContainMath(text));
   return (
     <OpenFromContext value={open ? text.length : -1}>
-      <ReactMarkdown remarkPlugins={remarkPlugins} components={components} skipHtml>
+      <ReactMarkdown
+        remarkPlugins={math?.remarkPlugins ?? remarkPlugins}
+        rehypePlugins={math?.rehypePlugins}
+        components={components}
+        skipHtml
+      >
         {text}
       </ReactMarkdown>
     </OpenFromContext>

@@ -8,7 +8,7 @@ export interface HighlightToken {
 }
 export type HighlightedCode = HighlightToken[][];
 
-const themes = { light: 'github-light', dark: 'github-dark' } as const;
+export const themes = { light: 'github-light', dark: 'github-dark' } as const;
 
 let highlighter: Promise<HighlighterCore> | undefined;
 const loadingLanguages = new Map<string, Promise<void>>();
@@ -20,7 +20,7 @@ const cacheLimit = 200;
  * The one shared highlighter, created on first use. Shiki (core + JS regex engine, no wasm) is
  * imported dynamically here, so it is not part of the initial bundle.
  */
-function getHighlighter(): Promise<HighlighterCore> {
+export function getHighlighter(): Promise<HighlighterCore> {
   highlighter ??= (async () => {
     const [{ createHighlighterCore }, { createJavaScriptRegexEngine }] = await Promise.all([
       import('shiki/core'),
@@ -35,7 +35,7 @@ function getHighlighter(): Promise<HighlighterCore> {
   return highlighter;
 }
 
-async function ensureLanguage(core: HighlighterCore, id: string): Promise<void> {
+export async function ensureLanguage(core: HighlighterCore, id: string): Promise<void> {
   if (core.getLoadedLanguages().includes(id)) return;
   let loading = loadingLanguages.get(id);
   if (!loading) {
@@ -76,6 +76,6 @@ export async function highlightCode(code: string, lang: string | undefined): Pro
   return result;
 }
 
-function toToken(token: ThemedToken): HighlightToken {
+export function toToken(token: ThemedToken): HighlightToken {
   return token.htmlStyle ? { content: token.content, style: token.htmlStyle } : { content: token.content };
 }

@@ -542,6 +542,10 @@ export const en = {
   'message.redaction.api_key': '{count} API key',
   'message.continue': 'Continue',
   'message.continueHint': 'Ask the model to continue this answer where it stopped',
+  // Performance (issue 9): math and diagrams in answers
+  'markdown.diagram': 'Diagram',
+  'markdown.diagramSource': 'Diagram source',
+  'markdown.diagramError': 'This diagram could not be drawn; its source is shown instead.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -536,4 +536,8 @@ export const zhCN: Catalog = {
   'message.redaction.api_key': '{count} 个 API 密钥',
   'message.continue': '继续',
   'message.continueHint': '让模型从中断处继续这条回答',
+  // 性能（issue 9）：回答中的公式与图表
+  'markdown.diagram': '图表',
+  'markdown.diagramSource': '图表源码',
+  'markdown.diagramError': '无法绘制此图表，下面显示其源码。',
 };

@@ -1,0 +1,88 @@
+'use client';
+
+import { type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Virtualizer } from 'virtua';
+import type { ChatMessage } from '@/lib/chat/types';
+import { useT } from '@/lib/i18n/use-t';
+import { TypingDots } from './assistant-message';
+import { MessageItem } from './message-item';
+import type { ChatActions } from './use-chat-session';
+
+/**
+ * The transcript, virtualised: only the messages near the viewport are mounted (a 1,000-message
+ * conversation opens in well under a second instead of rendering every message's markdown).
+ * Messages are measured as they mount; the stick-to-bottom hook keeps the view pinned while they
+ * settle. The latest question and answer stay mounted wherever the view is (what is being read or
+ * streamed, and what assistive tech and find-in-page most often need). Trade-off: the browser's
+ * find-in-page does not see older messages until they scroll into view.
+ */
+export function MessageList({
+  messages,
+  busy,
+  waiting,
+  actions,
+  scrollRef,
+}: {
+  messages: ChatMessage[];
+  busy: boolean;
+  /** A request is out and no answer has started: show the typing dots below the list. */
+  waiting: boolean;
+  actions: ChatActions;
+  scrollRef: RefObject<HTMLDivElement | null>;
+}) {
+  const t = useT();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [startMargin, setStartMargin] = useState(0);
+
+  // Virtua needs the list's distance from the top of the scroll container.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const scroller = scrollRef.current;
+    if (!list || !scroller) return;
+    const measure = () =>
+      setStartMargin(list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [scrollRef]);
+
+  const lastIndex = messages.length - 1;
+  const keepMounted = useMemo(() => (lastIndex > 0 ? [lastIndex - 1, lastIndex] : [lastIndex]), [lastIndex]);
+  return (
+    <div
+      ref={listRef}
+      role="log"
+      aria-live="polite"
+      aria-relevant="additions"
+      aria-label={t('chat.messages')}
+      data-testid="message-list"
+      className="mt-6 pb-10 sm:mt-8"
+    >
+      <Virtualizer
+        data={messages}
+        scrollRef={scrollRef}
+        startMargin={startMargin}
+        bufferSize={600}
+        keepMounted={keepMounted}
+      >
+        {(message, index) => (
+          <div key={message.id} className={index < lastIndex ? 'pb-7' : undefined}>
+            <MessageItem
+              message={message}
+              isLast={index === lastIndex}
+              streaming={busy && index === lastIndex && message.role === 'assistant'}
+              busy={busy}
+              actions={actions}
+            />
+          </div>
+        )}
+      </Virtualizer>
+      {waiting && (
+        <div className="pt-7">
+          <TypingDots />
+        </div>
+      )}
+    </div>
+  );
+}
