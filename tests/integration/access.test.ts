@@ -49,6 +49,11 @@ beforeAll(async () => {
   const adminUser = await import('@/app/api/admin/users/[id]/route');
   const adminUsage = await import('@/app/api/admin/usage/route');
   const usage = await import('@/app/api/usage/route');
+  const playgroundRun = await import('@/app/api/playground/run/route');
+  const playgroundOpen = await import('@/app/api/playground/open/route');
+  const presets = await import('@/app/api/presets/route');
+  const preset = await import('@/app/api/presets/[id]/route');
+  const { defaultParams, defaultState } = await import('@/lib/playground/state');
   const { chat, stop, conversations, conversation, models } = app.routes;
   const withId = (id: string) => app.params({ id });
   routes = {
@@ -94,6 +99,43 @@ beforeAll(async () => {
       },
     },
     'GET /api/models': { route: 'models', call: (request) => models.GET(request('/api/models')) },
+    'POST /api/playground/run': {
+      route: 'playground',
+      call: async (request) => {
+        const response = await playgroundRun.POST(
+          request('/api/playground/run', json('POST', defaultState('deepseek-flash'))),
+        );
+        if (response.ok) await response.text();
+        return response;
+      },
+    },
+    'POST /api/playground/open': {
+      route: 'playground',
+      call: (request) =>
+        playgroundOpen.POST(request('/api/playground/open', json('POST', { state: defaultState('deepseek-flash') }))),
+    },
+    'GET /api/presets': { route: 'presets', call: (request) => presets.GET(request('/api/presets')) },
+    'POST /api/presets': {
+      route: 'presets',
+      call: (request) =>
+        presets.POST(
+          request('/api/presets', json('POST', { name: `p-${randomUUID()}`, params: defaultParams('deepseek-flash') })),
+        ),
+    },
+    'PATCH /api/presets/[id]': {
+      route: 'presets',
+      call: (request) => {
+        const id = randomUUID();
+        return preset.PATCH(request(`/api/presets/${id}`, json('PATCH', { name: 'x' })), withId(id));
+      },
+    },
+    'DELETE /api/presets/[id]': {
+      route: 'presets',
+      call: (request) => {
+        const id = randomUUID();
+        return preset.DELETE(request(`/api/presets/${id}`, { method: 'DELETE' }), withId(id));
+      },
+    },
     'GET /api/account': { route: 'settings', call: (request) => account.GET(request('/api/account')) },
     'POST /api/account/password': {
       route: 'settings',
