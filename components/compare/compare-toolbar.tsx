@@ -40,7 +40,7 @@ export function CompareToolbar({
       className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-line/70 px-3 py-2 sm:px-4"
       data-testid="compare-toolbar"
     >
-      <div className="flex min-w-0 flex-1 items-center gap-2">
+      <div className="flex min-w-0 flex-1 basis-full items-center gap-2 sm:basis-auto">
         <h1 className="truncate text-[15px] font-semibold" data-testid="compare-title">
           {title}
         </h1>

@@ -54,6 +54,11 @@ beforeAll(async () => {
   const presets = await import('@/app/api/presets/route');
   const preset = await import('@/app/api/presets/[id]/route');
   const { defaultParams, defaultState } = await import('@/lib/playground/state');
+  const compare = await import('@/app/api/compare/route');
+  const comparison = await import('@/app/api/compare/[id]/route');
+  const vote = await import('@/app/api/compare/[id]/vote/route');
+  const continueWith = await import('@/app/api/compare/[id]/continue/route');
+  const leaderboard = await import('@/app/api/compare/leaderboard/route');
   const { chat, stop, conversations, conversation, models } = app.routes;
   const withId = (id: string) => app.params({ id });
   routes = {
@@ -97,6 +102,68 @@ beforeAll(async () => {
         const id = randomUUID();
         return conversation.DELETE(request(`/api/conversations/${id}`, { method: 'DELETE' }), withId(id));
       },
+    },
+    'GET /api/compare': { route: 'compare', call: (request) => compare.GET(request('/api/compare')) },
+    'POST /api/compare': {
+      route: 'compare',
+      call: (request) =>
+        compare.POST(
+          request(
+            '/api/compare',
+            json('POST', {
+              title: 'Access',
+              panes: [
+                { model: 'deepseek-flash', params: {} },
+                { model: 'deepseek-flash', params: { thinking: false } },
+              ],
+            }),
+          ),
+        ),
+    },
+    'GET /api/compare/[id]': {
+      route: 'compare',
+      call: (request) => {
+        const id = randomUUID();
+        return comparison.GET(request(`/api/compare/${id}`), withId(id));
+      },
+    },
+    'PATCH /api/compare/[id]': {
+      route: 'compare',
+      call: (request) => {
+        const id = randomUUID();
+        return comparison.PATCH(request(`/api/compare/${id}`, json('PATCH', { title: 'Renamed' })), withId(id));
+      },
+    },
+    'DELETE /api/compare/[id]': {
+      route: 'compare',
+      call: (request) => {
+        const id = randomUUID();
+        return comparison.DELETE(request(`/api/compare/${id}`, { method: 'DELETE' }), withId(id));
+      },
+    },
+    'POST /api/compare/[id]/vote': {
+      route: 'compare',
+      call: (request) => {
+        const id = randomUUID();
+        return vote.POST(
+          request(`/api/compare/${id}/vote`, json('POST', { turn: 1, verdict: { outcome: 'tie' } })),
+          withId(id),
+        );
+      },
+    },
+    'POST /api/compare/[id]/continue': {
+      route: 'compare',
+      call: (request) => {
+        const id = randomUUID();
+        return continueWith.POST(
+          request(`/api/compare/${id}/continue`, json('POST', { conversationId: randomUUID() })),
+          withId(id),
+        );
+      },
+    },
+    'GET /api/compare/leaderboard': {
+      route: 'compare',
+      call: (request) => leaderboard.GET(request('/api/compare/leaderboard?scope=instance')),
     },
     'GET /api/models': { route: 'models', call: (request) => models.GET(request('/api/models')) },
     'POST /api/playground/run': {
