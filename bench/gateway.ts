@@ -103,22 +103,28 @@ async function main() {
   await admin.connect();
   await admin.query(`create database ${DB_NAME}`);
   const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
-  const app = spawn('npm', ['run', '-s', 'serve', '--', '-p', String(PORT), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DEEPSEEK_SIMULATOR: 'true',
-      SIMULATOR_CHUNK_DELAY_MS: '30',
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'studio-bench-gw-')),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      AUTH_GENERATE_SECRET: 'true',
-      AUTH_SECURE_COOKIES: 'false',
-      UPSTREAM_FIRST_CONTENT_TIMEOUT_MS: '4000',
-      UPSTREAM_RETRY_BASE_DELAY_MS: '200',
+  // `next start` itself, not through npm: killing npm would leave the server running.
+  const next = 'node_modules/next/dist/bin/next';
+  const app = spawn(
+    'node',
+    ['--experimental-async-context-frame', next, 'start', '-p', String(PORT), '-H', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DEEPSEEK_SIMULATOR: 'true',
+        SIMULATOR_CHUNK_DELAY_MS: '30',
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'studio-bench-gw-')),
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        AUTH_GENERATE_SECRET: 'true',
+        AUTH_SECURE_COOKIES: 'false',
+        UPSTREAM_FIRST_CONTENT_TIMEOUT_MS: '4000',
+        UPSTREAM_RETRY_BASE_DELAY_MS: '200',
+      },
     },
-  });
+  );
   const db = new pg.Client({ connectionString: databaseUrl });
   try {
     await waitFor(`${base}/api/health`);

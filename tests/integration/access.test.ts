@@ -32,6 +32,9 @@ const json = (method: string, body: unknown): RequestInit => ({
 /** Routes that serve signed-out callers; everything else must be in `protectedRoutes`. */
 const publicRoutes = [
   'GET /api/health',
+  'GET /api/ready',
+  // Bearer METRICS_TOKEN, not a session (404 when no token is configured).
+  'GET /api/metrics',
   'GET /api/simulator/[...path]',
   'POST /api/simulator/[...path]',
   'GET /api/auth/[...nextauth]',
@@ -48,6 +51,8 @@ beforeAll(async () => {
   const adminUsers = await import('@/app/api/admin/users/route');
   const adminUser = await import('@/app/api/admin/users/[id]/route');
   const adminUsage = await import('@/app/api/admin/usage/route');
+  const adminAudit = await import('@/app/api/admin/audit/route');
+  const adminGateway = await import('@/app/api/admin/gateway/route');
   const usage = await import('@/app/api/usage/route');
   const playgroundRun = await import('@/app/api/playground/run/route');
   const playgroundOpen = await import('@/app/api/playground/open/route');
@@ -211,6 +216,8 @@ beforeAll(async () => {
     },
     'GET /api/usage': { route: 'usage', call: (request) => usage.GET(request('/api/usage')) },
     'GET /api/admin/usage': { route: 'admin', call: (request) => adminUsage.GET(request('/api/admin/usage')) },
+    'GET /api/admin/audit': { route: 'admin', call: (request) => adminAudit.GET(request('/api/admin/audit')) },
+    'GET /api/admin/gateway': { route: 'admin', call: (request) => adminGateway.GET(request('/api/admin/gateway')) },
     'GET /api/admin/users': { route: 'admin', call: (request) => adminUsers.GET(request('/api/admin/users')) },
     'PATCH /api/admin/users/[id]': {
       route: 'admin',

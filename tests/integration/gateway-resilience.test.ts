@@ -212,3 +212,34 @@ describe('continue an interrupted answer', () => {
     expect((await app.getConversation(done.conversationId)).body.messages).toHaveLength(2);
   });
 });
+
+describe('GET /api/admin/audit', () => {
+  it('admins filter the rows and export CSV; a bad filter is a 400; others are refused', async () => {
+    const { requestId } = await send('audit me', 'status=422');
+    await auditRow(requestId);
+    const audit = await import('@/app/api/admin/audit/route');
+    const admin = await app.signIn('admin');
+
+    const filtered = await audit.GET(
+      admin.request(`/api/admin/audit?status=error&user=${app.session.user.id}&limit=200`),
+    );
+    expect(filtered.status).toBe(200);
+    const { items } = (await filtered.json()) as { items: { requestId: string; status: string; userId: string }[] };
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.status === 'error' && item.userId === app.session.user.id)).toBe(true);
+    expect(items.map((item) => item.requestId)).toContain(requestId);
+
+    const csv = await audit.GET(admin.request(`/api/admin/audit?format=csv&requestId=${requestId}`));
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="audit-.*\.csv"/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`,${requestId},${app.session.user.id},`);
+    expect(lines[1]).toContain(',error,422,upstream_rejected:upstream,422,0,BYPASS,');
+    expect(lines[1]).not.toContain('audit me');
+
+    expect((await audit.GET(admin.request('/api/admin/audit?status=nope'))).status).toBe(400);
+    expect((await audit.GET(admin.request('/api/admin/audit?limit=100000'))).status).toBe(400);
+    expect((await audit.GET(app.request('/api/admin/audit'))).status).toBe(403);
+  });
+});
