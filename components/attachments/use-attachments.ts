@@ -40,6 +40,9 @@ export function useAttachments({ enabled }: { enabled: boolean }) {
   const t = useT();
   const limitsQuery = useQuery({ ...attachmentLimitsQueryOptions(), enabled });
   const limits = limitsQuery.data?.limits ?? fallbackLimits;
+  const error = limitsQuery.error;
+  /** false when the server says this account may not upload images (guests) */
+  const allowed = !(error instanceof AppError && error.status === 403);
   const [items, setItems] = useState<PendingAttachment[]>([]);
   const [notice, setNotice] = useState<string>();
   const itemsRef = useRef(items);
@@ -52,7 +55,7 @@ export function useAttachments({ enabled }: { enabled: boolean }) {
 
   const add = useCallback(
     (files: Iterable<File>) => {
-      if (!enabled) return;
+      if (!enabled || !allowed) return;
       const incoming = [...files];
       const room = limits.perMessage - itemsRef.current.length;
       const problems: string[] = [];
@@ -82,7 +85,7 @@ export function useAttachments({ enabled }: { enabled: boolean }) {
       setNotice(problems.length > 0 ? problems.join(' ') : undefined);
       if (accepted.length > 0) setItems((list) => [...list, ...accepted]);
     },
-    [enabled, limits, t, update],
+    [enabled, allowed, limits, t, update],
   );
 
   const remove = useCallback((key: string) => {
@@ -126,11 +129,12 @@ export function useAttachments({ enabled }: { enabled: boolean }) {
       parts,
       notice,
       limits,
+      allowed,
       uploading: items.some((item) => item.status === 'uploading'),
       failed: items.some((item) => item.status === 'error'),
       ready: items.filter((item) => item.status === 'ready').length,
     }),
-    [items, add, remove, clear, parts, notice, limits],
+    [items, add, remove, clear, parts, notice, limits, allowed],
   );
 }
 

@@ -35,7 +35,7 @@ export function ChatView({
   const chat = useChatSession({ conversationId, initialMessages, settings, dropImages: dropImages && !seesImages });
   const { messages, status, error, actions, clearError } = chat;
   const attachments = useAttachments({ enabled: seesImages });
-  const { dragging, handlers } = useDropAndPaste(attachments.add, seesImages);
+  const { dragging, handlers } = useDropAndPaste(attachments.add, seesImages && attachments.allowed);
   const historyHasImages = messages.some((message) => imagePartsOf(message.parts).length > 0);
   const visionModel = models.data?.models.find((model) => model.vision);
   const textOnly = Boolean(settings) && !seesImages;
@@ -126,7 +126,11 @@ export function ChatView({
             onStop={actions.stop}
             attachments={attachments}
             attachDisabledReason={
-              textOnly && settings ? t('attach.unsupportedModel', { model: settings.model.label }) : undefined
+              textOnly && settings
+                ? t('attach.unsupportedModel', { model: settings.model.label })
+                : attachments.allowed
+                  ? undefined
+                  : t('attach.notAllowed')
             }
             blocked={blocked}
           />

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { AppError } from '@/lib/errors';
 import { apiFetch } from './api';
 
 export interface AttachmentLimitsResponse {
@@ -22,6 +23,8 @@ export function attachmentLimitsQueryOptions() {
     queryKey: ['attachments', 'limits'] as const,
     queryFn: ({ signal }) => apiFetch<AttachmentLimitsResponse>('/api/attachments', { signal }),
     staleTime: 30 * 60_000,
+    // A 403 means the role has no image input: asking again will not change that.
+    retry: (failures, error) => !(error instanceof AppError && error.status === 403) && failures < 2,
   });
 }
 

@@ -64,6 +64,17 @@ beforeAll(async () => {
   const vote = await import('@/app/api/compare/[id]/vote/route');
   const continueWith = await import('@/app/api/compare/[id]/continue/route');
   const leaderboard = await import('@/app/api/compare/leaderboard/route');
+  const attachmentsRoute = await import('@/app/api/attachments/route');
+  const attachmentRoute = await import('@/app/api/attachments/[id]/route');
+  const visionRoute = await import('@/app/api/vision/analysis/route');
+  const onePixel = () => ({
+    method: 'POST',
+    headers: { 'content-type': 'image/png' },
+    body: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  });
   const { chat, stop, conversations, conversation, models } = app.routes;
   const withId = (id: string) => app.params({ id });
   routes = {
@@ -83,6 +94,25 @@ beforeAll(async () => {
       route: 'chat',
       call: (request, who) =>
         stop.POST(request(`/api/chat/${who.conversationId}/stop`, { method: 'POST' }), withId(who.conversationId)),
+    },
+    'GET /api/attachments': {
+      route: 'attachments',
+      call: (request) => attachmentsRoute.GET(request('/api/attachments')),
+    },
+    'POST /api/attachments': {
+      route: 'attachments',
+      call: (request) => attachmentsRoute.POST(request('/api/attachments', onePixel())),
+    },
+    'GET /api/attachments/[id]': {
+      route: 'attachments',
+      call: (request) => {
+        const id = randomUUID();
+        return attachmentRoute.GET(request(`/api/attachments/${id}`), withId(id));
+      },
+    },
+    'POST /api/vision/analysis': {
+      route: 'attachments',
+      call: (request) => visionRoute.POST(request('/api/vision/analysis', onePixel())),
     },
     'GET /api/conversations': {
       route: 'conversations',
