@@ -49,7 +49,8 @@ export function ConversationActions({ conversationId, canShare }: { conversation
             title={t('export.button')}
             data-testid="export-button"
           >
-            <DownloadIcon size={16} />
+            <DownloadIcon size={16} className="max-sm:hidden" />
+            <ShareIcon size={16} className="sm:hidden" />
           </Button>
         )}
       >
