@@ -26,6 +26,7 @@ export function ConversationActions({ conversationId, canShare }: { conversation
         <Button
           variant="ghost"
           size="sm"
+          className="max-sm:hidden"
           onClick={() => setSharing(true)}
           aria-label={t('share.button')}
           data-testid="share-button"
@@ -34,6 +35,7 @@ export function ConversationActions({ conversationId, canShare }: { conversation
           <span className="hidden lg:inline">{t('share.button')}</span>
         </Button>
       )}
+      {/* Phones: one button for sharing and exporting, so the model picker keeps its room. */}
       <Popover
         align="end"
         testId="export-menu"
@@ -47,12 +49,25 @@ export function ConversationActions({ conversationId, canShare }: { conversation
             title={t('export.button')}
             data-testid="export-button"
           >
-            <DownloadIcon size={16} />
+            <DownloadIcon size={16} className="max-sm:hidden" />
+            <ShareIcon size={16} className="sm:hidden" />
           </Button>
         )}
       >
         {(close) => (
           <>
+            {canShare && (
+              <MenuItem
+                testId="export-menu-share"
+                className="sm:hidden"
+                onSelect={() => {
+                  close();
+                  setSharing(true);
+                }}
+              >
+                {t('share.button')}…
+              </MenuItem>
+            )}
             {formats.map(({ format, key }) => (
               <MenuItem
                 key={format}

@@ -272,6 +272,17 @@ for (const size of ['desktop', 'phone'] as const) {
       await page.getByTestId('send-button').click();
       await expect(page.getByTestId('chat-view')).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
       const conversationId = /\/c\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+      // The header's Share and Export controls fit beside the model picker at every width.
+      await expect(page.getByTestId('export-button')).toBeInViewport();
+      if (size === 'desktop') await expect(page.getByTestId('share-button')).toBeInViewport();
+      else {
+        // On phones one button holds Share and the export formats.
+        await page.getByTestId('export-button').click();
+        await page.getByTestId('export-menu-share').click();
+        await expect(page.getByTestId('share-create')).toBeVisible();
+        await page.keyboard.press('Escape');
+      }
+      await snap(page, testInfo, `${size}-${theme}-conversation-actions`);
       const created = await page.request.post('/api/shares', {
         data: { conversationId, expiry: '7d', includeReasoning: true },
       });

@@ -75,6 +75,12 @@ beforeAll(async () => {
       'base64',
     ),
   });
+  const shares = await import('@/app/api/shares/route');
+  const share = await import('@/app/api/shares/[id]/route');
+  const shareCopy = await import('@/app/api/shares/copy/route');
+  const exportAll = await import('@/app/api/export/route');
+  const exportOne = await import('@/app/api/export/[id]/route');
+  const importFile = await import('@/app/api/import/route');
   const { chat, stop, conversations, conversation, models } = app.routes;
   const withId = (id: string) => app.params({ id });
   routes = {
@@ -245,6 +251,47 @@ beforeAll(async () => {
         password.POST(request('/api/account/password', json('POST', { currentPassword: 'x', newPassword: 'y' }))),
     },
     'GET /api/usage': { route: 'usage', call: (request) => usage.GET(request('/api/usage')) },
+    'GET /api/shares': { route: 'shares', call: (request) => shares.GET(request('/api/shares')) },
+    'POST /api/shares': {
+      route: 'shares',
+      call: (request, who) => shares.POST(request('/api/shares', json('POST', { conversationId: who.conversationId }))),
+    },
+    'PATCH /api/shares/[id]': {
+      route: 'shares',
+      call: (request) => {
+        const id = randomUUID();
+        return share.PATCH(request(`/api/shares/${id}`, json('PATCH', { expiry: '1h' })), withId(id));
+      },
+    },
+    'DELETE /api/shares/[id]': {
+      route: 'shares',
+      call: (request) => {
+        const id = randomUUID();
+        return share.DELETE(request(`/api/shares/${id}`, { method: 'DELETE' }), withId(id));
+      },
+    },
+    'POST /api/shares/copy': {
+      route: 'conversations',
+      call: (request) => shareCopy.POST(request('/api/shares/copy', json('POST', { token: 'x'.repeat(32) }))),
+    },
+    'GET /api/export': {
+      route: 'export',
+      call: async (request) => {
+        const response = await exportAll.GET(request('/api/export'));
+        // Read a zip to its end (the stream queries the database); an error body is the test's to read.
+        if (response.ok) await response.clone().arrayBuffer();
+        return response;
+      },
+    },
+    'GET /api/export/[id]': {
+      route: 'export',
+      call: (request, who) =>
+        exportOne.GET(request(`/api/export/${who.conversationId}?format=md`), withId(who.conversationId)),
+    },
+    'POST /api/import': {
+      route: 'import',
+      call: (request) => importFile.POST(request('/api/import', json('POST', { not: 'an export' }))),
+    },
     'GET /api/admin/usage': { route: 'admin', call: (request) => adminUsage.GET(request('/api/admin/usage')) },
     'GET /api/admin/audit': { route: 'admin', call: (request) => adminAudit.GET(request('/api/admin/audit')) },
     'GET /api/admin/gateway': { route: 'admin', call: (request) => adminGateway.GET(request('/api/admin/gateway')) },

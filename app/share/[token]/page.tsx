@@ -9,7 +9,7 @@ import { loadShare } from './load';
 
 type Props = { params: Promise<{ token: string }> };
 
-/** Public, read-only, server-rendered; never indexed. Unknown, revoked and expired tokens are 404. */
+/** The visitor's language (cookie, else Accept-Language), as the root layout picks it. */
 async function language(): Promise<Language> {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
   const stored = cookieStore.get(languageCookie)?.value;
@@ -34,6 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+/** Public, read-only, server-rendered; never indexed. Unknown, revoked and expired tokens are 404. */
 export default async function SharePage({ params }: Props) {
   const { token } = await params;
   const [loaded, lang, viewer] = await Promise.all([loadShare(token), language(), getCurrentUser(await headers())]);
