@@ -75,25 +75,19 @@ export function MessageList({
       data-testid="message-list"
       className="mt-6 pb-10 sm:mt-8"
     >
-      <Virtualizer
-        data={messages}
-        scrollRef={scrollRef}
-        startMargin={startMargin}
-        bufferSize={600}
-        keepMounted={keepMounted}
-      >
-        {(message, index) => (
-          <div key={message.id} className={index < lastIndex ? 'pb-7' : undefined}>
-            <MessageItem
-              message={message}
-              isLast={index === lastIndex}
-              streaming={busy && index === lastIndex && message.role === 'assistant'}
-              busy={busy}
-              actions={actions}
-            />
-          </div>
-        )}
-      </Virtualizer>
+      {virtual ? (
+        <Virtualizer
+          data={messages}
+          scrollRef={scrollRef}
+          startMargin={startMargin}
+          bufferSize={600}
+          keepMounted={keepMounted}
+        >
+          {renderItem}
+        </Virtualizer>
+      ) : (
+        messages.map(renderItem)
+      )}
       {waiting && (
         <div className="pt-7">
           <TypingDots />
