@@ -143,7 +143,9 @@ export function watchCodeBlocks() {
       const pre = block.querySelector('pre');
       if (!pre) continue;
       const highlighted = pre.getAttribute('data-highlighted') === 'true';
-      if (block.getAttribute('data-complete') === 'false' && highlighted && !seenOpen.has(block)) {
+      // `partial`: an open block whose complete lines are highlighted.
+      const partial = pre.getAttribute('data-highlighted') === 'partial';
+      if (block.getAttribute('data-complete') === 'false' && partial && !seenOpen.has(block)) {
         seenOpen.add(block);
         bench.streamingHighlighted++;
       }

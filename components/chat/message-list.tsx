@@ -8,8 +8,11 @@ import { TypingDots } from './assistant-message';
 import { MessageItem } from './message-item';
 import type { ChatActions } from './use-chat-session';
 
+/** Up to this many messages the transcript is a plain list (everything in the page, as before). */
+export const virtualiseAfter = 30;
+
 /**
- * The transcript, virtualised: only the messages near the viewport are mounted (a 1,000-message
+ * The transcript; past `virtualiseAfter` messages, virtualised: only the messages near the viewport are mounted (a 1,000-message
  * conversation opens in well under a second instead of rendering every message's markdown).
  * Messages are measured as they mount; the stick-to-bottom hook keeps the view pinned while they
  * settle. The latest question and answer stay mounted wherever the view is (what is being read or
@@ -48,7 +51,20 @@ export function MessageList({
   }, [scrollRef]);
 
   const lastIndex = messages.length - 1;
+  const virtual = messages.length > virtualiseAfter;
   const keepMounted = useMemo(() => (lastIndex > 0 ? [lastIndex - 1, lastIndex] : [lastIndex]), [lastIndex]);
+  const renderItem = (message: ChatMessage, index: number) => (
+    <div key={message.id} className={index < lastIndex ? 'pb-7' : undefined}>
+      <MessageItem
+        message={message}
+        isLast={index === lastIndex}
+        streaming={busy && index === lastIndex && message.role === 'assistant'}
+        busy={busy}
+        actions={actions}
+      />
+    </div>
+  );
+
   return (
     <div
       ref={listRef}
@@ -59,25 +75,19 @@ export function MessageList({
       data-testid="message-list"
       className="mt-6 pb-10 sm:mt-8"
     >
-      <Virtualizer
-        data={messages}
-        scrollRef={scrollRef}
-        startMargin={startMargin}
-        bufferSize={600}
-        keepMounted={keepMounted}
-      >
-        {(message, index) => (
-          <div key={message.id} className={index < lastIndex ? 'pb-7' : undefined}>
-            <MessageItem
-              message={message}
-              isLast={index === lastIndex}
-              streaming={busy && index === lastIndex && message.role === 'assistant'}
-              busy={busy}
-              actions={actions}
-            />
-          </div>
-        )}
-      </Virtualizer>
+      {virtual ? (
+        <Virtualizer
+          data={messages}
+          scrollRef={scrollRef}
+          startMargin={startMargin}
+          bufferSize={600}
+          keepMounted={keepMounted}
+        >
+          {renderItem}
+        </Virtualizer>
+      ) : (
+        messages.map(renderItem)
+      )}
       {waiting && (
         <div className="pt-7">
           <TypingDots />

@@ -67,7 +67,7 @@ export const CodeBlock = memo(function CodeBlock({
       </div>
       <pre
         className="shiki overflow-x-auto px-4 py-3.5 font-mono text-[13px] leading-[1.65]"
-        data-highlighted={highlighted || progress ? 'true' : 'false'}
+        data-highlighted={highlighted ? 'true' : progress ? 'partial' : 'false'}
       >
         <code>
           {highlighted ? (
