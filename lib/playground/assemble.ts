@@ -1,10 +1,13 @@
 import type { ErrorCode } from '@/lib/errors';
+import type { Redaction } from '@/lib/gateway/pii';
 import { type RunEvent, type RunUsage, readChunk, toRunUsage } from './events';
 import type { UpstreamRequest } from './request';
 
 /** One run as the output pane shows it, computed from the raw events alone. */
 export interface AssembledRun {
   request?: UpstreamRequest;
+  /** What PII_REDACTION replaced before the request was built (the request shows the result). */
+  redactions?: Redaction[];
   status?: number;
   reasoning: string;
   content: string;
@@ -30,6 +33,7 @@ export function assembleRun(events: readonly RunEvent[]): AssembledRun {
     switch (event.type) {
       case 'request':
         run.request = event.request;
+        run.redactions = event.redactions;
         run.requestId = event.requestId;
         break;
       case 'response':
