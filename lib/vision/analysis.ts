@@ -35,6 +35,12 @@ export interface AnalysisRequest {
   clientIp: string;
 }
 
+/** What the request's audit row needs from its way through: the model once known, and whether the row is written. */
+interface AuditState {
+  written: boolean;
+  model?: string;
+}
+
 interface Prepared {
   image: NormalisedImage;
   /** after PII redaction (PII_REDACTION), as sent */
@@ -52,7 +58,7 @@ function pickModel(requested: string | null): string {
   return vision[0]?.id ?? fallback;
 }
 
-async function prepare({ req, user }: AnalysisRequest): Promise<Prepared> {
+async function prepare({ req, user }: AnalysisRequest, audit: AuditState): Promise<Prepared> {
   if (!hasFeature(user.role, 'vision')) {
     throw new AppError('forbidden:vision', { message: `Image input is not available to ${user.role} accounts.` });
   }
@@ -61,6 +67,7 @@ async function prepare({ req, user }: AnalysisRequest): Promise<Prepared> {
   const settings = registry.settingsFor(pickModel(url.searchParams.get('model')), {
     thinking: url.searchParams.get('thinking') === 'true',
   });
+  audit.model = settings.model;
   assertModelAllowed(user.role, settings.model);
   if (!registry.get(settings.model)?.vision) {
     throw new AppError('bad_request:vision', {
@@ -87,7 +94,7 @@ async function prepare({ req, user }: AnalysisRequest): Promise<Prepared> {
  * but the usage row and the audit row (a refused request: a `rejected` audit row only).
  */
 export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
-  const audit = { written: false };
+  const audit: AuditState = { written: false };
   try {
     return await analyse(input, audit);
   } catch (error) {
@@ -96,7 +103,7 @@ export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
       await auditRejectedTurn({
         ...input,
         route: 'vision',
-        model: new URL(input.req.url).searchParams.get('model') ?? undefined,
+        model: audit.model ?? new URL(input.req.url).searchParams.get('model') ?? undefined,
         error: appError,
       });
     }
@@ -104,8 +111,8 @@ export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
   }
 }
 
-async function analyse(input: AnalysisRequest, audit: { written: boolean }): Promise<Response> {
-  const { image, question, redactions, settings } = await prepare(input);
+async function analyse(input: AnalysisRequest, audit: AuditState): Promise<Response> {
+  const { image, question, redactions, settings } = await prepare(input, audit);
   const registry = getRegistry();
   const messages = [{ id: 'vision', role: 'user' as const, parts: [{ type: 'text' as const, text: question }] }];
   const admission = await admitTurn(input.user, settings, undefined, messages);
