@@ -24,6 +24,8 @@ export interface AssembledRun {
   error?: { code: ErrorCode; message: string; retryAfterSeconds?: number };
   done: boolean;
   stopped: boolean;
+  /** The server's output filter masked words in this answer. */
+  flagged?: boolean;
 }
 
 export function assembleRun(events: readonly RunEvent[]): AssembledRun {
@@ -64,6 +66,7 @@ export function assembleRun(events: readonly RunEvent[]): AssembledRun {
         run.done = true;
         run.stopped = event.stopped;
         run.cost = event.cost;
+        run.flagged = event.flagged;
         run.requestId = event.requestId || run.requestId;
         lastT = event.t;
         break;

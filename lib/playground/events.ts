@@ -15,8 +15,18 @@ export type RunEvent =
   /** `data` is the raw text after `data:`; `comment` a line starting with `:` (keep-alive). */
   | { type: 'sse'; t: number; data?: string; comment?: string }
   | { type: 'error'; t: number; error: { code: ErrorCode; message: string; retryAfterSeconds?: number } }
-  /** `cost`: what the run was charged, by the registry's prices at the time of the request. */
-  | { type: 'end'; t: number; requestId: string; stopped: boolean; cost?: { amount: number; currency: string } };
+  /**
+   * `cost`: what the run was charged, by the registry's prices at the time of the request;
+   * `flagged`: the output word filter masked something in the events above.
+   */
+  | {
+      type: 'end';
+      t: number;
+      requestId: string;
+      stopped: boolean;
+      cost?: { amount: number; currency: string };
+      flagged?: boolean;
+    };
 
 /** Splits an SSE byte stream into events; feed text as it arrives, get complete events back. */
 export class SseSplitter {

@@ -4,6 +4,7 @@ import { endUserIdFor } from '@/lib/chat/end-user';
 import { admitTurn } from '@/lib/chat/quota';
 import type { ChatMessage } from '@/lib/chat/types';
 import { type AppError, toAppError } from '@/lib/errors';
+import { outputWordFilter } from '@/lib/gateway/chat';
 import { auditRejectedTurn } from '@/lib/gateway/chat-audit';
 import type { Redaction } from '@/lib/gateway/pii';
 import { countRedactions, redactTexts } from '@/lib/gateway/prompt-redaction';
@@ -15,6 +16,7 @@ import { getRuntime } from '@/lib/runtime';
 import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
 import { fromStatus, sanitizeUpstreamMessage } from '@/lib/upstream/classify';
 import { type RunEvent, readChunk, SseSplitter, type WireUsage } from './events';
+import { createSseWordFilter } from './output-filter';
 import { bodyText, buildUpstreamRequest, type UpstreamRequest } from './request';
 import { settleRun } from './settle';
 import type { PlaygroundState } from './state';
@@ -105,6 +107,7 @@ async function startRun(input: PlaygroundState, ctx: RunContext, redactions: Red
   let streamed = '';
   let failure: AppError | undefined;
   let firstTokenMs: number | undefined;
+  let flagged = false;
 
   const stream = new ReadableStream<Uint8Array>({
     async start(sink) {
@@ -143,8 +146,12 @@ async function startRun(input: PlaygroundState, ctx: RunContext, redactions: Red
         }
         const splitter = new SseSplitter();
         const decoder = new TextDecoder();
+        const filterData = createSseWordFilter(outputWordFilter(), () => {
+          flagged = true;
+        });
         const onEvents = (events: { data?: string; comment?: string }[]) => {
-          for (const event of events) {
+          for (const raw of events) {
+            const event = raw.data === undefined ? raw : { ...raw, data: filterData(raw.data) };
             emit({ type: 'sse', t: elapsed(), ...event });
             const chunk = event.data === undefined ? undefined : readChunk(event.data);
             if (!chunk) continue;
@@ -188,10 +195,18 @@ async function startRun(input: PlaygroundState, ctx: RunContext, redactions: Red
             failure,
             stopped: controller.signal.aborted,
             firstTokenMs,
+            flagged,
           },
           logger,
         );
-        emit({ type: 'end', t: elapsed(), requestId: ctx.requestId, stopped: controller.signal.aborted, cost });
+        emit({
+          type: 'end',
+          t: elapsed(),
+          requestId: ctx.requestId,
+          stopped: controller.signal.aborted,
+          cost,
+          ...(flagged ? { flagged } : {}),
+        });
         try {
           sink.close();
         } catch {

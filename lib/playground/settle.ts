@@ -27,6 +27,8 @@ export interface RunOutcome {
   stopped: boolean;
   /** ms from the request's arrival to the first reasoning or answer text */
   firstTokenMs?: number;
+  /** the output filter masked a word */
+  flagged: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export async function settleRun(
     usage: measured,
     stats: getRuntime().upstream.takeCallStats(run.requestId),
     redactions: run.redactions,
-    flagged: false,
+    flagged: run.flagged,
     firstTokenMs: run.firstTokenMs,
   });
   try {

@@ -119,6 +119,24 @@ describe('playground run', () => {
   });
 });
 
+describe('playground output filter', () => {
+  it('masks listed words in the relayed events, flags the run and audits it', async () => {
+    const session = await app.signIn('user');
+    // The simulator quotes the question back, so the answer contains the word.
+    const { events, requestId } = await run(session, {
+      messages: [{ role: 'user', content: 'How many pixels wide is a 4K screen?' }],
+    });
+    const assembled = assembleRun(events);
+    expect(assembled.content).not.toBe('');
+    expect(assembled.content).not.toMatch(/pixels/i);
+    expect(assembled.content).toContain('******');
+    expect(events.at(-1)).toMatchObject({ type: 'end', flagged: true });
+    expect(assembled.flagged).toBe(true);
+    const [row] = await auditRows(requestId);
+    expect(row).toMatchObject({ route: 'playground', status: 'complete', flagged: true });
+  });
+});
+
 describe('vision analysis', () => {
   it('a question is redacted, the answer filtered, and one audit row written', async () => {
     const session = await app.signIn('user');
