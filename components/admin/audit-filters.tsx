@@ -7,6 +7,8 @@ import type { AuditFilters } from '@/lib/query/audit';
 
 const statuses = ['complete', 'interrupted', 'error', 'rejected'] as const;
 const cacheStatuses = ['HIT', 'MISS', 'BYPASS'] as const;
+/** The routes that call the model (compare panes are chat turns). */
+const routes = ['chat', 'playground', 'vision'] as const;
 const field = 'w-full rounded-lg border border-line bg-surface px-2 py-1 text-sm';
 
 /** The filter form; applies on submit. Dates are UTC days. */
@@ -35,6 +37,22 @@ export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters)
           value={draft.user ?? ''}
           onChange={(event) => set({ user: event.target.value })}
         />
+      </label>
+      <label className="space-y-1 text-xs text-ink-muted">
+        <span>{t('audit.col.route')}</span>
+        <select
+          className={field}
+          data-testid="audit-filter-route"
+          value={draft.route ?? ''}
+          onChange={(event) => set({ route: event.target.value })}
+        >
+          <option value="">{t('audit.any')}</option>
+          {routes.map((route) => (
+            <option key={route} value={route}>
+              {route}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="space-y-1 text-xs text-ink-muted">
         <span>{t('audit.model')}</span>

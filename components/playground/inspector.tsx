@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { RedactionNote } from '@/components/chat/gateway-labels';
 import { cn } from '@/components/ui/cn';
 import { useT } from '@/lib/i18n/use-t';
 import type { AssembledRun } from '@/lib/playground/assemble';
@@ -49,6 +50,7 @@ export function Inspector({ run, assembled }: { run: PlaygroundRun; assembled: A
             (assembled.request ? (
               <>
                 <p className="mb-1 text-xs text-ink-faint">{t('playground.inspector.redacted')}</p>
+                <RedactionNote redactions={assembled.redactions} inline />
                 <Pre testId="inspector-request">
                   {`${assembled.request.method} ${assembled.request.url}\n${Object.entries(assembled.request.headers)
                     .map(([name, value]) => `${name}: ${value}`)

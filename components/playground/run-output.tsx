@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { RedactionNote } from '@/components/chat/gateway-labels';
 import { Markdown } from '@/components/markdown/markdown';
 import { cn } from '@/components/ui/cn';
 import { AppError, isErrorCode } from '@/lib/errors';
@@ -32,6 +33,12 @@ export function RunOutput({ run, label }: { run: PlaygroundRun; label: string })
         </span>
       </header>
       <RunMetrics run={assembled} />
+      <RedactionNote redactions={assembled.redactions} />
+      {assembled.flagged && (
+        <p className="px-1 text-xs text-warning" data-testid="run-flagged">
+          {t('message.flaggedHint')}
+        </p>
+      )}
       {assembled.reasoning !== '' && (
         <details open={run.running && assembled.content === ''} className="rounded-lg bg-surface-muted px-3 py-2">
           <summary className="cursor-pointer text-[13px] font-medium text-ink-muted">

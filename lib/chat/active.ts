@@ -4,7 +4,7 @@
  * With several instances a stop must reach the owning instance; that is the scale-out task's job.
  */
 
-interface ActiveGeneration {
+export interface ActiveGeneration {
   ownerId: string;
   controller: AbortController;
   stoppedByUser: boolean;

@@ -10,33 +10,28 @@ import {
   toUIMessageStream,
 } from 'ai';
 import { type PreparedImages, prepareChatImages } from '@/lib/attachments/chat-images';
-import type { CurrentUser } from '@/lib/auth/current-user';
 import { type Database, getDb } from '@/lib/db/client';
-import { createConversation, getConversation, updateConversationSettings } from '@/lib/db/queries/conversations';
-import {
-  appendUserMessage,
-  listMessages,
-  replaceUserMessage,
-  saveAssistantMessage,
-  truncateFrom,
-} from '@/lib/db/queries/messages';
-import { recordUsageEvent } from '@/lib/db/queries/usage';
+import { getConversation } from '@/lib/db/queries/conversations';
+import { listMessages } from '@/lib/db/queries/messages';
 import { AppError, toAppError } from '@/lib/errors';
 import { openChatGateway, redactionCount, redactUserMessage, withContinuation } from '@/lib/gateway/chat';
-import { auditChatTurn, auditRejectedTurn, promptOf } from '@/lib/gateway/chat-audit';
+import { auditRejectedTurn } from '@/lib/gateway/chat-audit';
 import { log } from '@/lib/log';
 import { getMetrics } from '@/lib/metrics';
 import type { CallSettings, GenerationParams } from '@/lib/models';
 import { getRegistry } from '@/lib/models/load';
 import { assertModelAllowed } from '@/lib/policy/roles';
 import { getRuntime } from '@/lib/runtime';
-import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
-import { beginGeneration, endGeneration } from './active';
+import { beginGeneration } from './active';
+import type { TurnContext } from './context';
 import { endUserIdFor } from './end-user';
+import { finishTurn } from './finish';
 import { TurnMeter } from './meter';
-import { planTurn, type TurnRequest, type TurnWrite, titleFrom } from './plan';
-import { admitTurn, chargedTokens, ledgerEntry, type TurnAdmission } from './quota';
-import type { ChatMessage, ChatMetadata, MessageStatus } from './types';
+import { TurnFailure } from './outcome';
+import { persistBeforeAnswer } from './persist';
+import { planTurn, type TurnRequest, titleFrom } from './plan';
+import { admitTurn, type TurnAdmission } from './quota';
+import type { ChatMessage, ChatMetadata } from './types';
 
 export interface ChatTurnInput extends TurnRequest {
   /** context id; absent → a new conversation */
@@ -46,18 +41,6 @@ export interface ChatTurnInput extends TurnRequest {
   system?: string;
   /** Send the turn without the conversation's images (the user chose a text-only model). */
   dropImages?: boolean;
-}
-
-interface TurnContext {
-  user: CurrentUser;
-  requestId: string;
-  receivedAt: number;
-  /** offline mode only: a fault for the built-in simulator (tests, demos); never sent to a real upstream */
-  simulatorFault?: string;
-  /** the client address for the audit row (trusted hops only) */
-  clientIp: string;
-  /** cache a thinking-off answer even above temperature 0 */
-  cacheOptIn?: boolean;
 }
 
 const newMessageId = createIdGenerator({ prefix: 'msg', size: 16 });
@@ -173,7 +156,7 @@ async function startTurn({
 
   const logger = log.child({ requestId: ctx.requestId, conversationId, model: settings.model });
   const meter = new TurnMeter(ctx.receivedAt);
-  let failure: AppError | undefined;
+  const failure = new TurnFailure(logger, () => generation.stoppedByUser);
   const { upstream, offline } = getRuntime();
   const faultHeader = offline && ctx.simulatorFault ? { 'x-simulator-fault': ctx.simulatorFault } : {};
   const messages = withContinuation(await convertToModelMessages(images.messages), input.trigger);
@@ -210,20 +193,6 @@ async function startTurn({
     redactions: plan.messages.at(-1)?.metadata?.redactions,
   };
 
-  // Called once per layer for the same failure: the first classification is the one that counts.
-  const describeFailure = (error: unknown): string => {
-    if (!failure && !generation.stoppedByUser && !isAbortError(error)) {
-      failure = classifyUpstreamError(error);
-      logger.warn({ code: failure.code, detail: failure.internalDetail ?? failure.message }, 'answer failed');
-    }
-    if (!failure) return JSON.stringify({ code: 'upstream_interrupted:upstream', message: 'Stopped.' });
-    return JSON.stringify({
-      code: failure.code,
-      message: failure.message,
-      retryAfterSeconds: failure.retryAfterSeconds,
-    });
-  };
-
   // createUIMessageStream turns both kinds of failure into one error chunk: errors the upstream
   // reports before streaming (error parts) and breaks after it started (the stream throws).
   const stream = createUIMessageStream<ChatMessage>({
@@ -247,76 +216,32 @@ async function startTurn({
             }
             return undefined;
           },
-          onError: describeFailure,
+          onError: failure.describe,
         }),
       );
     },
-    onError: describeFailure,
-    onEnd: async ({ responseMessage, isAborted }) => {
-      const summary = meter.summary(registry, settings.model);
-      const usedTokens = chargedTokens({
-        usage: summary.usage,
-        promptTokens: admission.promptTokens,
-        partial: responseMessage,
-        failedBeforeOutput: Boolean(failure) && !meter.sawContent && !generation.stoppedByUser,
-      });
-      const status: MessageStatus = generation.stoppedByUser
-        ? 'interrupted'
-        : failure
-          ? meter.sawContent
-            ? 'interrupted'
-            : 'error'
-          : isAborted
-            ? 'interrupted'
-            : 'complete';
-      // Its own write, not the message's transaction: the answer is not saved when its conversation
-      // was deleted meanwhile, but what it cost is still accounted for.
-      const ledger = recordUsageEvent(
-        db,
-        ledgerEntry({ userId: ctx.user.id, conversationId, model: settings.model, status }, summary, {
-          usedTokens,
-          promptTokens: admission.promptTokens,
-          currency: registry.get(settings.model)?.prices?.currency ?? 'USD',
-          cost: (usage) => registry.costOf(settings.model, usage, new Date(ctx.receivedAt)),
-        }),
-      ).catch((error: unknown) => logger.error({ err: toAppError(error).internalDetail }, 'recording usage failed'));
-      const audit = auditChatTurn({
-        ...ctx,
-        model: settings.model,
-        prompt: promptOf(system, messages),
-        status,
-        failure,
-        usage: summary.usage,
-        stats: upstream.takeCallStats(ctx.requestId),
-        cacheStatus: gateway.cacheStatus,
-        redactions: redactionCount(plan.messages.at(-1)),
-        flagged: gateway.flagged,
-        firstTokenMs: summary.timing?.firstTokenMs,
-      });
-      try {
-        await writes;
-        const metadata: ChatMetadata = {
-          ...startMetadata,
-          ...responseMessage.metadata,
-          ...meter.summary(registry, settings.model),
-          status,
-          // Explicit: a continued answer must not keep the error of its first part.
-          error: failure ? { code: failure.code, message: failure.message } : undefined,
-          ...(gateway.flagged ? { flagged: true } : {}),
-        };
-        const message: ChatMessage = { ...responseMessage, metadata };
-        await saveAssistantMessage(db, ctx.user.id, conversationId, message, status, {
-          model: settings.requestedModel,
-          usage: metadata.usage,
-        });
-        logger.info({ status, usage: metadata.usage, timing: metadata.timing }, 'answer saved');
-      } catch (error) {
-        if (!isAbortError(error)) logger.error({ err: toAppError(error).internalDetail }, 'saving the answer failed');
-      } finally {
-        endGeneration(conversationId, generation);
-        await Promise.all([admission.lease.settle({ usedTokens }), ledger, audit]);
-      }
-    },
+    onError: failure.describe,
+    onEnd: (end) =>
+      finishTurn(
+        {
+          ctx,
+          db,
+          settings,
+          conversationId,
+          system,
+          messages,
+          question: plan.messages.at(-1),
+          admission,
+          meter,
+          failure,
+          gateway,
+          generation,
+          startMetadata,
+          writes,
+          logger,
+        },
+        end,
+      ),
   });
 
   return createUIMessageStreamResponse({
@@ -330,42 +255,4 @@ async function startTurn({
     // Reads the stream to its end on the server even after the browser leaves, so onEnd saves it.
     consumeSseStream: consumeStream,
   });
-}
-
-async function persistBeforeAnswer(
-  db: Database,
-  ownerId: string,
-  conversationId: string,
-  isNew: boolean,
-  write: TurnWrite,
-  context: { title: string; settings: CallSettings; params: GenerationParams; system?: string },
-): Promise<void> {
-  if (isNew) {
-    await createConversation(db, ownerId, {
-      id: conversationId,
-      title: context.title,
-      model: context.settings.requestedModel,
-      params: context.params,
-      systemPrompt: context.system ?? null,
-    });
-  } else {
-    await updateConversationSettings(db, ownerId, conversationId, {
-      model: context.settings.requestedModel,
-      params: context.params,
-      systemPrompt: context.system ?? null,
-    });
-  }
-  switch (write.kind) {
-    case 'append':
-      await appendUserMessage(db, ownerId, conversationId, write.message);
-      return;
-    case 'replace':
-      await replaceUserMessage(db, ownerId, conversationId, write.messageId, write.message);
-      return;
-    case 'truncate':
-      await truncateFrom(db, ownerId, conversationId, write.fromMessageId, { inclusive: true });
-      return;
-    case 'none':
-      return;
-  }
 }

@@ -13,6 +13,8 @@ export function promptOf(system: string | undefined, messages: ModelMessage[]): 
 }
 
 export interface TurnAuditInput {
+  /** The route id for the row and the request metrics; `chat` unless given. */
+  route?: string;
   requestId: string;
   user: CurrentUser;
   clientIp: string;
@@ -23,19 +25,19 @@ export interface TurnAuditInput {
   failure?: AppError;
   usage?: MessageUsage;
   stats?: CallStats;
-  cacheStatus: CacheStatus;
+  cacheStatus?: CacheStatus;
   redactions: number;
   flagged: boolean;
   firstTokenMs?: number;
 }
 
-/** The audit row of a chat turn that streamed (complete, interrupted or error). */
+/** The audit row of a model request that streamed (complete, interrupted or error): chat, playground, vision. */
 export function auditChatTurn(input: TurnAuditInput): Promise<void> {
   return recordAudit({
     requestId: input.requestId,
     user: { id: input.user.id, email: input.user.email },
     clientIp: input.clientIp,
-    route: 'chat',
+    route: input.route ?? 'chat',
     model: input.model,
     prompt: input.prompt,
     usage: input.usage,
@@ -54,8 +56,9 @@ export function auditChatTurn(input: TurnAuditInput): Promise<void> {
   });
 }
 
-/** The audit row of a chat request refused before streaming (limits, breaker, validation). */
+/** The audit row of a model request refused before streaming (limits, breaker, validation). */
 export function auditRejectedTurn(input: {
+  route?: string;
   requestId: string;
   user: CurrentUser;
   clientIp: string;
@@ -68,7 +71,7 @@ export function auditRejectedTurn(input: {
     requestId: input.requestId,
     user: { id: input.user.id, email: input.user.email },
     clientIp: input.clientIp,
-    route: 'chat',
+    route: input.route ?? 'chat',
     model: input.model,
     status: 'rejected',
     httpStatus: input.error.status,

@@ -55,8 +55,24 @@ export interface ChatGateway {
 
 let wordFilter: WordFilter | undefined;
 
-export async function openChatGateway(input: ChatGatewayInput): Promise<ChatGateway> {
+/** The output word filter from OUTPUT_FILTER_WORDS, built once. */
+export function outputWordFilter(): WordFilter {
   wordFilter ??= createWordFilter(parseWordList(env.OUTPUT_FILTER_WORDS));
+  return wordFilter;
+}
+
+/** `base` with the output filter around it (when a word list is configured); `onFlag` on the first mask. */
+export function filteredModel(base: LanguageModel, onFlag: () => void): LanguageModel {
+  const filter = outputWordFilter();
+  if (!filter.enabled) return base;
+  return wrapLanguageModel({
+    model: base as Parameters<typeof wrapLanguageModel>[0]['model'],
+    middleware: outputFilterMiddleware(filter, onFlag),
+  });
+}
+
+export async function openChatGateway(input: ChatGatewayInput): Promise<ChatGateway> {
+  const filter = outputWordFilter();
   const metrics = getMetrics();
   let lookup: CacheLookup | undefined;
   const cache = getResponseCache();
@@ -90,9 +106,9 @@ export async function openChatGateway(input: ChatGatewayInput): Promise<ChatGate
   const middleware: LanguageModelMiddleware[] = [];
   if (lookup) middleware.push(cacheMiddleware(lookup));
   // Inside the cache: a stored answer was filtered when it was made.
-  if (wordFilter.enabled) {
+  if (filter.enabled) {
     middleware.push(
-      outputFilterMiddleware(wordFilter, () => {
+      outputFilterMiddleware(filter, () => {
         flagged = true;
       }),
     );

@@ -1,10 +1,13 @@
 import type { ErrorCode } from '@/lib/errors';
+import type { Redaction } from '@/lib/gateway/pii';
 import { type RunEvent, type RunUsage, readChunk, toRunUsage } from './events';
 import type { UpstreamRequest } from './request';
 
 /** One run as the output pane shows it, computed from the raw events alone. */
 export interface AssembledRun {
   request?: UpstreamRequest;
+  /** What PII_REDACTION replaced before the request was built (the request shows the result). */
+  redactions?: Redaction[];
   status?: number;
   reasoning: string;
   content: string;
@@ -21,6 +24,8 @@ export interface AssembledRun {
   error?: { code: ErrorCode; message: string; retryAfterSeconds?: number };
   done: boolean;
   stopped: boolean;
+  /** The server's output filter masked words in this answer. */
+  flagged?: boolean;
 }
 
 export function assembleRun(events: readonly RunEvent[]): AssembledRun {
@@ -30,6 +35,7 @@ export function assembleRun(events: readonly RunEvent[]): AssembledRun {
     switch (event.type) {
       case 'request':
         run.request = event.request;
+        run.redactions = event.redactions;
         run.requestId = event.requestId;
         break;
       case 'response':
@@ -60,6 +66,7 @@ export function assembleRun(events: readonly RunEvent[]): AssembledRun {
         run.done = true;
         run.stopped = event.stopped;
         run.cost = event.cost;
+        run.flagged = event.flagged;
         run.requestId = event.requestId || run.requestId;
         lastT = event.t;
         break;

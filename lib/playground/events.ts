@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@/lib/errors';
+import type { Redaction } from '@/lib/gateway/pii';
 import type { UpstreamRequest } from './request';
 
 /**
@@ -8,13 +9,24 @@ import type { UpstreamRequest } from './request';
  * and the numbers from these itself (`assembleRun`), so the inspector shows the raw truth.
  */
 export type RunEvent =
-  | { type: 'request'; request: UpstreamRequest; requestId: string }
+  /** `redactions`: what PII_REDACTION replaced in the messages before this request was built. */
+  | { type: 'request'; request: UpstreamRequest; requestId: string; redactions?: Redaction[] }
   | { type: 'response'; t: number; status: number; headers: Record<string, string> }
   /** `data` is the raw text after `data:`; `comment` a line starting with `:` (keep-alive). */
   | { type: 'sse'; t: number; data?: string; comment?: string }
   | { type: 'error'; t: number; error: { code: ErrorCode; message: string; retryAfterSeconds?: number } }
-  /** `cost`: what the run was charged, by the registry's prices at the time of the request. */
-  | { type: 'end'; t: number; requestId: string; stopped: boolean; cost?: { amount: number; currency: string } };
+  /**
+   * `cost`: what the run was charged, by the registry's prices at the time of the request;
+   * `flagged`: the output word filter masked something in the events above.
+   */
+  | {
+      type: 'end';
+      t: number;
+      requestId: string;
+      stopped: boolean;
+      cost?: { amount: number; currency: string };
+      flagged?: boolean;
+    };
 
 /** Splits an SSE byte stream into events; feed text as it arrives, get complete events back. */
 export class SseSplitter {

@@ -1,19 +1,24 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { endUserIdFor } from '@/lib/chat/end-user';
-import { admitTurn, chargedTokens } from '@/lib/chat/quota';
-import type { ChatMessage, MessageStatus } from '@/lib/chat/types';
-import { getDb } from '@/lib/db/client';
-import { recordUsageEvent } from '@/lib/db/queries/usage';
+import { admitTurn } from '@/lib/chat/quota';
+import type { ChatMessage } from '@/lib/chat/types';
 import { type AppError, toAppError } from '@/lib/errors';
+import { outputWordFilter } from '@/lib/gateway/chat';
+import { auditRejectedTurn } from '@/lib/gateway/chat-audit';
+import type { Redaction } from '@/lib/gateway/pii';
+import { countRedactions, redactTexts } from '@/lib/gateway/prompt-redaction';
 import { log } from '@/lib/log';
+import { getMetrics } from '@/lib/metrics';
 import { getRegistry } from '@/lib/models/load';
 import { assertFeature, assertModelAllowed } from '@/lib/policy/roles';
 import { getRuntime } from '@/lib/runtime';
 import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
 import { fromStatus, sanitizeUpstreamMessage } from '@/lib/upstream/classify';
-import { type RunEvent, readChunk, SseSplitter, toRunUsage, type WireUsage } from './events';
+import { type RunEvent, readChunk, SseSplitter, type WireUsage } from './events';
+import { createSseWordFilter } from './output-filter';
 import { bodyText, buildUpstreamRequest, type UpstreamRequest } from './request';
+import { settleRun } from './settle';
 import type { PlaygroundState } from './state';
 import type { UpstreamTarget } from './target';
 import { assertRunnable, resolveSpec } from './validate';
@@ -26,6 +31,8 @@ interface RunContext {
   signal: AbortSignal;
   /** Offline mode only: a fault for the built-in simulator (tests); never sent to a real upstream. */
   simulatorFault?: string;
+  /** The client address for the audit row (trusted hops only). */
+  clientIp: string;
 }
 
 /** The target this server calls, as the page and the code view describe it. */
@@ -37,11 +44,35 @@ export function serverTarget(userId: string): UpstreamTarget {
 const hiddenResponseHeaders = new Set(['set-cookie', 'www-authenticate', 'authorization', 'x-api-key']);
 
 /**
- * One playground run: check the request against the registry (typed 4xx, nothing recorded), admit
+ * One playground run: PII redacted first (PII_REDACTION; the inspector shows what), check the
+ * request against the registry (typed 4xx), refuse at once while the model's breaker is open, admit
  * it against the quota like a chat turn, send the built request through the upstream seam and relay
- * every raw event to the browser (NDJSON, see `RunEvent`). Usage is recorded when the stream ends.
+ * every raw event to the browser (NDJSON, see `RunEvent`). Usage and the audit row are recorded when
+ * the stream ends; a refused run leaves a `rejected` audit row and nothing else.
  */
-export async function runPlayground(input: PlaygroundState, ctx: RunContext): Promise<Response> {
+export async function runPlayground(state: PlaygroundState, ctx: RunContext): Promise<Response> {
+  const { texts, redactions } = redactTexts([state.system, ...state.messages.map((message) => message.content)]);
+  const input: PlaygroundState = {
+    ...state,
+    system: texts[0] ?? '',
+    messages: state.messages.map((message, index) => ({ ...message, content: texts[index + 1] ?? '' })),
+  };
+  try {
+    return await startRun(input, ctx, redactions);
+  } catch (error) {
+    const appError = toAppError(error);
+    await auditRejectedTurn({
+      ...ctx,
+      route: 'playground',
+      model: input.model,
+      error: appError,
+      redactions: countRedactions(redactions),
+    });
+    throw appError;
+  }
+}
+
+async function startRun(input: PlaygroundState, ctx: RunContext, redactions: Redaction[]): Promise<Response> {
   const registry = getRegistry();
   const spec = resolveSpec(registry, input.model);
   assertModelAllowed(ctx.user.role, spec.id);
@@ -49,6 +80,8 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
   const { upstream, offline } = getRuntime();
   const target = serverTarget(ctx.user.id);
   const settings = assertRunnable(registry, input, spec, target);
+  // While the model's breaker is open: a 503 with Retry-After at once, nothing reserved.
+  upstream.assertAvailable(spec.id);
 
   const messages = input.messages.map(
     (message, index): ChatMessage => ({
@@ -73,6 +106,8 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
   let usage: WireUsage | undefined;
   let streamed = '';
   let failure: AppError | undefined;
+  let firstTokenMs: number | undefined;
+  let flagged = false;
 
   const stream = new ReadableStream<Uint8Array>({
     async start(sink) {
@@ -83,7 +118,13 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
           // The browser has gone; the upstream call is aborted through the signal.
         }
       };
-      emit({ type: 'request', request: shown(request), requestId: ctx.requestId });
+      emit({
+        type: 'request',
+        request: shown(request),
+        requestId: ctx.requestId,
+        ...(redactions.length > 0 ? { redactions } : {}),
+      });
+      getMetrics().overhead.observe({ route: 'playground' }, elapsed() / 1000);
       try {
         const response = await upstream.send({
           url: request.url,
@@ -105,11 +146,16 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
         }
         const splitter = new SseSplitter();
         const decoder = new TextDecoder();
+        const filterData = createSseWordFilter(outputWordFilter(), () => {
+          flagged = true;
+        });
         const onEvents = (events: { data?: string; comment?: string }[]) => {
-          for (const event of events) {
+          for (const raw of events) {
+            const event = raw.data === undefined ? raw : { ...raw, data: filterData(raw.data) };
             emit({ type: 'sse', t: elapsed(), ...event });
             const chunk = event.data === undefined ? undefined : readChunk(event.data);
             if (!chunk) continue;
+            if (firstTokenMs === undefined && (chunk.reasoning || chunk.content)) firstTokenMs = elapsed();
             streamed += chunk.reasoning + chunk.content;
             if (chunk.usage) usage = chunk.usage;
           }
@@ -136,8 +182,31 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
         }
       } finally {
         ctx.signal.removeEventListener('abort', onAbort);
-        const cost = await settle();
-        emit({ type: 'end', t: elapsed(), requestId: ctx.requestId, stopped: controller.signal.aborted, cost });
+        const cost = await settleRun(
+          registry,
+          {
+            ...ctx,
+            spec,
+            admission,
+            body: bodyText(request),
+            redactions: countRedactions(redactions),
+            usage,
+            streamed,
+            failure,
+            stopped: controller.signal.aborted,
+            firstTokenMs,
+            flagged,
+          },
+          logger,
+        );
+        emit({
+          type: 'end',
+          t: elapsed(),
+          requestId: ctx.requestId,
+          stopped: controller.signal.aborted,
+          cost,
+          ...(flagged ? { flagged } : {}),
+        });
         try {
           sink.close();
         } catch {
@@ -149,38 +218,6 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
       controller.abort(reason);
     },
   });
-
-  /** Records what the run used and returns its cost (undefined when the model has no prices). */
-  async function settle(): Promise<{ amount: number; currency: string } | undefined> {
-    const stopped = controller.signal.aborted;
-    const status: MessageStatus =
-      failure && streamed === '' ? 'error' : stopped || failure ? 'interrupted' : 'complete';
-    const usedTokens = chargedTokens({
-      usage: usage ? { ...toMessageUsage(usage) } : undefined,
-      promptTokens: admission.promptTokens,
-      partial: { parts: [{ type: 'text', text: streamed }] },
-      failedBeforeOutput: Boolean(failure) && streamed === '',
-    });
-    const measured = usage ? toMessageUsage(usage) : estimatedUsage(usedTokens, admission.promptTokens);
-    const amount = registry.costOf(spec.id, measured, new Date(ctx.receivedAt));
-    const currency = spec.prices?.currency ?? 'USD';
-    try {
-      await recordUsageEvent(await getDb(), {
-        userId: ctx.user.id,
-        conversationId: null,
-        model: spec.id,
-        ...measured,
-        costAmount: amount ?? 0,
-        costCurrency: currency,
-        status,
-      });
-    } catch (error) {
-      logger.error({ err: toAppError(error).internalDetail }, 'recording usage failed');
-    } finally {
-      await admission.lease.settle({ usedTokens });
-    }
-    return amount === undefined ? undefined : { amount, currency };
-  }
 
   return new Response(stream, {
     headers: {
@@ -194,31 +231,6 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
 /** The request as the inspector shows it: exactly what was sent, credentials left as placeholders. */
 function shown(request: UpstreamRequest): UpstreamRequest {
   return { ...request, headers: { ...request.headers } };
-}
-
-function toMessageUsage(wire: WireUsage) {
-  const usage = toRunUsage(wire);
-  return {
-    inputTokens: usage.promptTokens,
-    cacheHitTokens: usage.cacheHitTokens,
-    cacheMissTokens: usage.cacheMissTokens,
-    outputTokens: usage.outputTokens,
-    reasoningTokens: usage.reasoningTokens,
-    totalTokens: usage.totalTokens,
-  };
-}
-
-/** Without the upstream's usage (stopped, broken off): the prompt estimate as uncached input, the rest output. */
-function estimatedUsage(usedTokens: number, promptTokens: number) {
-  const input = Math.min(promptTokens, usedTokens);
-  return {
-    inputTokens: input,
-    cacheHitTokens: 0,
-    cacheMissTokens: input,
-    outputTokens: usedTokens - input,
-    reasoningTokens: 0,
-    totalTokens: usedTokens,
-  };
 }
 
 function errorMessage(text: string): string | undefined {

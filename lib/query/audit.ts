@@ -8,6 +8,8 @@ export type AuditRow = Omit<AuditEvent, 'createdAt'> & { createdAt: string };
 
 export interface AuditFilters {
   user?: string;
+  /** a route id: chat (compare panes included), playground, vision */
+  route?: string;
   model?: string;
   status?: string;
   cache?: string;

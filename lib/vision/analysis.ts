@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { streamText } from 'ai';
 import { attachmentLimits } from '@/lib/attachments/limits';
 import { type NormalisedImage, normaliseImage } from '@/lib/attachments/normalise';
@@ -6,18 +7,21 @@ import { readImageUpload } from '@/lib/attachments/upload';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { endUserIdFor } from '@/lib/chat/end-user';
 import { TurnMeter } from '@/lib/chat/meter';
-import { admitTurn, chargedTokens } from '@/lib/chat/quota';
-import type { MessageUsage } from '@/lib/chat/types';
-import { getDb } from '@/lib/db/client';
-import { recordUsageEvent } from '@/lib/db/queries/usage';
+import { admitTurn } from '@/lib/chat/quota';
 import { AppError, toAppError } from '@/lib/errors';
+import { filteredModel } from '@/lib/gateway/chat';
+import { auditRejectedTurn } from '@/lib/gateway/chat-audit';
+import type { Redaction } from '@/lib/gateway/pii';
+import { countRedactions, redactTexts } from '@/lib/gateway/prompt-redaction';
 import { log } from '@/lib/log';
+import { getMetrics } from '@/lib/metrics';
 import type { CallSettings } from '@/lib/models';
 import { getRegistry } from '@/lib/models/load';
 import { assertModelAllowed, hasFeature } from '@/lib/policy/roles';
 import { getRuntime } from '@/lib/runtime';
 import { classifyUpstreamError } from '@/lib/upstream';
 import { type AnalysisEvent, sseEvent } from './events';
+import { settleAnalysis } from './settle';
 
 export const DEFAULT_QUESTION = 'Describe this image in detail.';
 
@@ -27,11 +31,21 @@ export interface AnalysisRequest {
   requestId: string;
   receivedAt: number;
   simulatorFault?: string;
+  /** The client address for the audit row (trusted hops only). */
+  clientIp: string;
+}
+
+/** What the request's audit row needs from its way through: the model once known, and whether the row is written. */
+interface AuditState {
+  written: boolean;
+  model?: string;
 }
 
 interface Prepared {
   image: NormalisedImage;
+  /** after PII redaction (PII_REDACTION), as sent */
   question: string;
+  redactions: Redaction[];
   settings: CallSettings;
 }
 
@@ -44,7 +58,7 @@ function pickModel(requested: string | null): string {
   return vision[0]?.id ?? fallback;
 }
 
-async function prepare({ req, user }: AnalysisRequest): Promise<Prepared> {
+async function prepare({ req, user }: AnalysisRequest, audit: AuditState): Promise<Prepared> {
   if (!hasFeature(user.role, 'vision')) {
     throw new AppError('forbidden:vision', { message: `Image input is not available to ${user.role} accounts.` });
   }
@@ -53,6 +67,7 @@ async function prepare({ req, user }: AnalysisRequest): Promise<Prepared> {
   const settings = registry.settingsFor(pickModel(url.searchParams.get('model')), {
     thinking: url.searchParams.get('thinking') === 'true',
   });
+  audit.model = settings.model;
   assertModelAllowed(user.role, settings.model);
   if (!registry.get(settings.model)?.vision) {
     throw new AppError('bad_request:vision', {
@@ -60,23 +75,44 @@ async function prepare({ req, user }: AnalysisRequest): Promise<Prepared> {
       details: { reason: 'model_without_vision', model: settings.requestedModel },
     });
   }
+  // While the model's breaker is open: a 503 with Retry-After before the upload is even read.
+  getRuntime().upstream.assertAvailable(settings.model);
   const limits = attachmentLimits();
   const upload = await readImageUpload(req, limits.maxBytes, 'vision');
   const image = await normaliseImage(upload.bytes, limits, 'vision', {
     mediaType: upload.declaredType,
     filename: upload.filename,
   });
-  return { image, question: upload.question ?? DEFAULT_QUESTION, settings };
+  const { texts, redactions } = redactTexts([upload.question ?? DEFAULT_QUESTION]);
+  return { image, question: texts[0] ?? DEFAULT_QUESTION, redactions, settings };
 }
 
 /**
  * `POST /api/vision/analysis`: one image and an optional question in, the model's answer out —
  * as JSON, or as server-sent events when the client asks (`Accept: text/event-stream` or
  * `?stream=1`). Admitted and charged against the user's quota like a chat turn; nothing is stored
- * but the usage row.
+ * but the usage row and the audit row (a refused request: a `rejected` audit row only).
  */
 export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
-  const { image, question, settings } = await prepare(input);
+  const audit: AuditState = { written: false };
+  try {
+    return await analyse(input, audit);
+  } catch (error) {
+    const appError = toAppError(error);
+    if (!audit.written) {
+      await auditRejectedTurn({
+        ...input,
+        route: 'vision',
+        model: audit.model ?? new URL(input.req.url).searchParams.get('model') ?? undefined,
+        error: appError,
+      });
+    }
+    throw appError;
+  }
+}
+
+async function analyse(input: AnalysisRequest, audit: AuditState): Promise<Response> {
+  const { image, question, redactions, settings } = await prepare(input, audit);
   const registry = getRegistry();
   const messages = [{ id: 'vision', role: 'user' as const, parts: [{ type: 'text' as const, text: question }] }];
   const admission = await admitTurn(input.user, settings, undefined, messages);
@@ -84,8 +120,12 @@ export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
   const meter = new TurnMeter(input.receivedAt);
   const imageInfo = { mediaType: image.mediaType, width: image.width, height: image.height, animated: image.animated };
 
+  let flagged = false;
+  getMetrics().overhead.observe({ route: 'vision' }, (Date.now() - input.receivedAt) / 1000);
   const result = streamText({
-    model: upstream.languageModel(settings.model),
+    model: filteredModel(upstream.languageModel(settings.model), () => {
+      flagged = true;
+    }),
     messages: [
       {
         role: 'user',
@@ -107,7 +147,7 @@ export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
   let text = '';
   let failure: AppError | undefined;
   async function* events(): AsyncGenerator<AnalysisEvent> {
-    yield { event: 'image', data: imageInfo };
+    yield { event: 'image', data: redactions.length > 0 ? { ...imageInfo, redactions } : imageInfo };
     try {
       for await (const part of result.stream) {
         meter.observe(part);
@@ -134,17 +174,21 @@ export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
   async function settle() {
     if (settled) return;
     settled = true;
-    const summary = meter.summary(registry, settings.model);
-    const usedTokens = chargedTokens({
-      usage: summary.usage,
-      promptTokens: admission.promptTokens,
-      partial: { parts: [{ type: 'text', text }] },
-      failedBeforeOutput: Boolean(failure) && !meter.sawContent,
+    audit.written = true;
+    await settleAnalysis({
+      ...input,
+      settings,
+      admission,
+      meter,
+      prompt: JSON.stringify({
+        question,
+        image: { mediaType: image.mediaType, sha256: createHash('sha256').update(image.bytes).digest('hex') },
+      }),
+      text,
+      failure,
+      redactions: countRedactions(redactions),
+      flagged,
     });
-    await Promise.all([
-      admission.lease.settle({ usedTokens }),
-      recordUsage(input.user.id, settings, summary.usage, summary.cost, usedTokens, failure ? 'error' : 'complete'),
-    ]);
   }
 
   const url = new URL(input.req.url);
@@ -171,35 +215,15 @@ export async function analyseUpload(input: AnalysisRequest): Promise<Response> {
   for await (const event of events()) if (event.event === 'done') done = event.data;
   if (failure || !done) throw failure ?? new AppError('upstream_interrupted:vision');
   return Response.json(
-    { analysis: text, question, image: imageInfo, model: done.model, usage: done.usage, cost: done.cost },
+    {
+      analysis: text,
+      question,
+      image: imageInfo,
+      model: done.model,
+      usage: done.usage,
+      cost: done.cost,
+      ...(redactions.length > 0 ? { redactions } : {}),
+    },
     { headers: admission.lease.headers },
   );
-}
-
-async function recordUsage(
-  userId: string,
-  settings: CallSettings,
-  usage: MessageUsage | undefined,
-  cost: { amount: number; currency: string } | undefined,
-  usedTokens: number,
-  status: 'complete' | 'error',
-): Promise<void> {
-  const registry = getRegistry();
-  const row = usage ?? {
-    inputTokens: 0,
-    cacheHitTokens: 0,
-    cacheMissTokens: 0,
-    outputTokens: usedTokens,
-    reasoningTokens: 0,
-    totalTokens: usedTokens,
-  };
-  await recordUsageEvent(await getDb(), {
-    userId,
-    conversationId: null,
-    model: settings.model,
-    status,
-    ...row,
-    costAmount: cost?.amount ?? 0,
-    costCurrency: cost?.currency ?? registry.get(settings.model)?.prices?.currency ?? 'USD',
-  }).catch((error: unknown) => log.error({ err: toAppError(error).internalDetail }, 'recording usage failed'));
 }

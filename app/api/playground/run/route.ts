@@ -1,6 +1,7 @@
 import { handler } from '@/lib/http/handler';
 import { runPlayground } from '@/lib/playground/run';
 import { playgroundStateSchema } from '@/lib/playground/state';
+import { requestIp } from '@/lib/policy';
 
 export const maxDuration = 800;
 
@@ -18,5 +19,6 @@ export const POST = handler(
       receivedAt,
       signal: req.signal,
       simulatorFault: req.headers.get('x-simulator-fault') ?? undefined,
+      clientIp: requestIp(req),
     }),
 );

@@ -1,4 +1,5 @@
 import { handler } from '@/lib/http/handler';
+import { requestIp } from '@/lib/policy';
 import { analyseUpload } from '@/lib/vision/analysis';
 
 export const maxDuration = 300;
@@ -16,5 +17,6 @@ export const POST = handler(
       requestId,
       receivedAt,
       simulatorFault: req.headers.get('x-simulator-fault') ?? undefined,
+      clientIp: requestIp(req),
     }),
 );
