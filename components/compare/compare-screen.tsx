@@ -16,7 +16,7 @@ export function NewCompareScreen() {
 }
 
 /** `/compare/[id]`: loads the comparison with every pane's transcript, then hands them to the panes. */
-export function CompareScreen({ id }: { id: string }) {
+export function CompareScreen({ id, canShare = false }: { id: string; canShare?: boolean }) {
   const t = useT();
   const query = useQuery(comparisonQueryOptions(id));
 
@@ -45,5 +45,5 @@ export function CompareScreen({ id }: { id: string }) {
       </div>
     );
   }
-  return <CompareWorkspace key={id} saved={query.data} />;
+  return <CompareWorkspace key={id} saved={query.data} canShare={canShare} />;
 }
