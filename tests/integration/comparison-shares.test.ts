@@ -263,3 +263,49 @@ describe('comparison share links', () => {
     expect(foreign.status).toBe(404);
   });
 });
+
+describe('comparison export', () => {
+  it('Markdown has one section per pane and JSON the panes, messages and votes; blind names stay hidden', async () => {
+    const exporter = await import('@/app/api/compare/[id]/export/route');
+    const download = async (session: TestSession, id: string, format: string) => {
+      const response = await exporter.GET(
+        session.request(`/api/compare/${id}/export?format=${format}`),
+        app.params({ id }),
+      );
+      return { status: response.status, text: await response.text(), headers: response.headers };
+    };
+    const comparison = await answeredComparison(app.session, 'Export this comparison');
+    await vote(app.session, comparison.id);
+    const markdown = await download(app.session, comparison.id, 'md');
+    expect(markdown.status).toBe(200);
+    expect(markdown.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="Export-this-comparison-[0-9a-f]{8}\.md"/,
+    );
+    expect(markdown.text).toMatch(/^---\ntitle: "Export this comparison"\nkind: "comparison"/);
+    expect(markdown.text).toContain('## Pane A · deepseek-flash');
+    expect(markdown.text).toContain('## Pane B · deepseek-v4-pro');
+    expect(markdown.text.match(/^### Assistant/gm)).toHaveLength(2);
+    expect(markdown.text).toContain('"question 1: B won"');
+
+    const file = await download(app.session, comparison.id, 'json');
+    const document = JSON.parse(file.text) as {
+      format: string;
+      version: number;
+      comparison: { panes: { label: string; model: string; messages: { role: string }[] }[]; votes: unknown[] };
+    };
+    expect(document).toMatchObject({ format: 'deepseek-studio.comparison', version: 1 });
+    expect(document.comparison.panes.map((pane) => [pane.label, pane.model, pane.messages.length])).toEqual([
+      ['A', 'deepseek-flash', 2],
+      ['B', 'deepseek-v4-pro', 2],
+    ]);
+    expect(document.comparison.votes).toEqual([{ turn: 1, outcome: 'win', winner: 1 }]);
+
+    const blind = await answeredComparison(app.session, 'Blind export', true);
+    const hidden = await download(app.session, blind.id, 'md');
+    expect(hidden.text.match(/## Pane [AB] · model hidden/g)).toHaveLength(2);
+    expect(hidden.text).toContain('model: null');
+
+    expect((await download(await app.signIn('user'), comparison.id, 'md')).status).toBe(404);
+    expect((await download(app.session, comparison.id, 'pdf')).status).toBe(400);
+  });
+});
