@@ -10,6 +10,7 @@ import { Switch } from '@/components/ui/switch';
 import { maxPanes } from '@/lib/compare/types';
 import { useT } from '@/lib/i18n/use-t';
 import { useCompareStore } from '@/lib/stores/compare-store';
+import { CompareExportMenu } from './compare-export-menu';
 
 /** Title, blind and synced-scroll switches, add pane, leaderboard, share, new and delete. */
 export function CompareToolbar({
@@ -21,6 +22,7 @@ export function CompareToolbar({
   onAddPane,
   onDelete,
   shareId,
+  comparisonId,
 }: {
   title: string;
   saved: boolean;
@@ -31,6 +33,8 @@ export function CompareToolbar({
   onDelete: () => void;
   /** the saved comparison's id when the user may share it */
   shareId?: string;
+  /** the saved comparison's id (export) */
+  comparisonId?: string;
 }) {
   const t = useT();
   const setBlind = useCompareStore((state) => state.setBlind);
@@ -109,6 +113,7 @@ export function CompareToolbar({
             <span className="max-sm:sr-only">{t('shareCompare.share')}</span>
           </Button>
         )}
+        {comparisonId && <CompareExportMenu comparisonId={comparisonId} />}
         {saved && (
           <Link
             href="/compare"

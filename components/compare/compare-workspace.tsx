@@ -108,6 +108,7 @@ export function CompareWorkspace({ saved, canShare = false }: { saved?: Comparis
         onAddPane={() => edit(addPane(panes, defaultPane()))}
         onDelete={() => void remove()}
         shareId={canShare ? comparison?.id : undefined}
+        comparisonId={comparison?.id}
       />
       <div
         className="flex min-h-0 flex-1 snap-x snap-mandatory gap-3 overflow-x-auto overflow-y-hidden px-3 py-3 md:grid md:snap-none md:grid-rows-[minmax(0,1fr)] md:overflow-x-visible md:px-4"
