@@ -10,9 +10,9 @@ import { useCompareStore } from '@/lib/stores/compare-store';
 import { CompareWorkspace } from './compare-workspace';
 
 /** `/compare`: a new comparison. */
-export function NewCompareScreen() {
+export function NewCompareScreen({ canShare = false }: { canShare?: boolean }) {
   const nonce = useCompareStore((state) => state.nonce);
-  return <CompareWorkspace key={nonce} />;
+  return <CompareWorkspace key={nonce} canShare={canShare} />;
 }
 
 /** `/compare/[id]`: loads the comparison with every pane's transcript, then hands them to the panes. */
