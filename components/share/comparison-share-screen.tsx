@@ -77,7 +77,7 @@ export function ComparisonShareScreen({
         {snapshot.panes.map((pane, index) => (
           <section
             key={pane.label}
-            className="min-w-0 rounded-2xl border border-line bg-surface-raised"
+            className="min-w-0 overflow-hidden rounded-2xl border border-line bg-surface-raised"
             data-testid="share-pane"
             aria-label={t('compare.paneName', { letter: pane.label })}
           >
@@ -87,7 +87,7 @@ export function ComparisonShareScreen({
                 {pane.model && pane.params ? settingsOf(pane.model, pane.params, t) : t('shareCompare.hidden')}
               </span>
             </header>
-            <div className="space-y-6 px-4 py-4">
+            <div className="min-w-0 space-y-6 px-4 py-4">
               {(panes[index] ?? []).length === 0 && <p className="text-sm text-ink-faint">{t('compare.paneEmpty')}</p>}
               {(panes[index] ?? []).map((message, position) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a snapshot's messages never reorder

@@ -11,10 +11,14 @@ import { newUserContext } from './session';
 async function answeredComparison(page: Page, question: string, { blind = false } = {}) {
   await page.goto('/compare');
   await expect(page.getByTestId('compare-pane-draft')).toHaveCount(2);
+  await expect(page.getByTestId('composer-input')).toBeEnabled();
   if (blind) await page.getByTestId('blind-toggle').click();
   await page.getByTestId('composer-input').fill(question);
-  await page.getByTestId('composer-input').press('Enter');
-  await expect(page).toHaveURL(/\/compare\/[0-9a-f-]{36}$/);
+  // Right after a cold start the first Enter can come before the composer is wired up: press again.
+  await expect(async () => {
+    if (page.url().endsWith('/compare')) await page.getByTestId('composer-input').press('Enter');
+    await expect(page).toHaveURL(/\/compare\/[0-9a-f-]{36}$/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   for (let index = 0; index < 2; index++) {
     await expect(page.getByTestId('compare-pane').nth(index)).toHaveAttribute('data-status', 'ready', {
       timeout: 30_000,
