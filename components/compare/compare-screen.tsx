@@ -10,13 +10,13 @@ import { useCompareStore } from '@/lib/stores/compare-store';
 import { CompareWorkspace } from './compare-workspace';
 
 /** `/compare`: a new comparison. */
-export function NewCompareScreen() {
+export function NewCompareScreen({ canShare = false }: { canShare?: boolean }) {
   const nonce = useCompareStore((state) => state.nonce);
-  return <CompareWorkspace key={nonce} />;
+  return <CompareWorkspace key={nonce} canShare={canShare} />;
 }
 
 /** `/compare/[id]`: loads the comparison with every pane's transcript, then hands them to the panes. */
-export function CompareScreen({ id }: { id: string }) {
+export function CompareScreen({ id, canShare = false }: { id: string; canShare?: boolean }) {
   const t = useT();
   const query = useQuery(comparisonQueryOptions(id));
 
@@ -45,5 +45,5 @@ export function CompareScreen({ id }: { id: string }) {
       </div>
     );
   }
-  return <CompareWorkspace key={id} saved={query.data} />;
+  return <CompareWorkspace key={id} saved={query.data} canShare={canShare} />;
 }

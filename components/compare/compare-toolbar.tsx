@@ -2,15 +2,17 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { ShareDialog } from '@/components/share/share-dialog';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { PlusIcon, TrashIcon } from '@/components/ui/icons';
+import { PlusIcon, ShareIcon, TrashIcon } from '@/components/ui/icons';
 import { Switch } from '@/components/ui/switch';
 import { maxPanes } from '@/lib/compare/types';
 import { useT } from '@/lib/i18n/use-t';
 import { useCompareStore } from '@/lib/stores/compare-store';
+import { CompareExportMenu } from './compare-export-menu';
 
-/** Title, blind and synced-scroll switches, add pane, leaderboard, new and delete. */
+/** Title, blind and synced-scroll switches, add pane, leaderboard, share, new and delete. */
 export function CompareToolbar({
   title,
   saved,
@@ -19,6 +21,8 @@ export function CompareToolbar({
   busy,
   onAddPane,
   onDelete,
+  shareId,
+  comparisonId,
 }: {
   title: string;
   saved: boolean;
@@ -27,6 +31,10 @@ export function CompareToolbar({
   busy: boolean;
   onAddPane: () => void;
   onDelete: () => void;
+  /** the saved comparison's id when the user may share it */
+  shareId?: string;
+  /** the saved comparison's id (export) */
+  comparisonId?: string;
 }) {
   const t = useT();
   const setBlind = useCompareStore((state) => state.setBlind);
@@ -34,6 +42,7 @@ export function CompareToolbar({
   const setSyncScroll = useCompareStore((state) => state.setSyncScroll);
   const newComparison = useCompareStore((state) => state.newComparison);
   const [confirming, setConfirming] = useState(false);
+  const [sharing, setSharing] = useState(false);
 
   return (
     <div
@@ -91,6 +100,20 @@ export function CompareToolbar({
         >
           {t('compare.leaderboard')}
         </Link>
+        {shareId && (
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={busy}
+            onClick={() => setSharing(true)}
+            aria-label={t('shareCompare.share')}
+            data-testid="share-comparison"
+          >
+            <ShareIcon size={14} />
+            <span className="max-sm:sr-only">{t('shareCompare.share')}</span>
+          </Button>
+        )}
+        {comparisonId && <CompareExportMenu comparisonId={comparisonId} />}
         {saved && (
           <Link
             href="/compare"
@@ -116,6 +139,7 @@ export function CompareToolbar({
           </Button>
         )}
       </div>
+      {shareId && <ShareDialog source={{ comparisonId: shareId }} open={sharing} onClose={() => setSharing(false)} />}
     </div>
   );
 }

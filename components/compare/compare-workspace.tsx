@@ -23,7 +23,7 @@ import { useSyncedScroll } from './use-synced-scroll';
 import { VoteBar } from './vote-bar';
 
 /** 2–4 panes side by side (swipeable on phones), one composer for all, metrics, votes. */
-export function CompareWorkspace({ saved }: { saved?: ComparisonDetail }) {
+export function CompareWorkspace({ saved, canShare = false }: { saved?: ComparisonDetail; canShare?: boolean }) {
   const t = useT();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -107,6 +107,8 @@ export function CompareWorkspace({ saved }: { saved?: ComparisonDetail }) {
         busy={busy}
         onAddPane={() => edit(addPane(panes, defaultPane()))}
         onDelete={() => void remove()}
+        shareId={canShare ? comparison?.id : undefined}
+        comparisonId={comparison?.id}
       />
       <div
         className="flex min-h-0 flex-1 snap-x snap-mandatory gap-3 overflow-x-auto overflow-y-hidden px-3 py-3 md:grid md:snap-none md:grid-rows-[minmax(0,1fr)] md:overflow-x-visible md:px-4"

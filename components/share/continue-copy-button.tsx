@@ -7,18 +7,19 @@ import { useT } from '@/lib/i18n/use-t';
 import { apiFetch } from '@/lib/query/api';
 import { useErrorText } from './use-error-text';
 
-/** "Continue as a copy": the snapshot becomes a conversation of the signed-in viewer. */
+/** "Continue as a copy": the snapshot becomes a conversation (or comparison) of the signed-in viewer. */
 export function ContinueCopyButton({ token }: { token: string }) {
   const t = useT();
   const router = useRouter();
   const errorText = useErrorText();
   const copy = useMutation({
     mutationFn: () =>
-      apiFetch<{ conversation: { id: string } }>('/api/shares/copy', {
+      apiFetch<{ conversation: { id: string } } | { comparison: { id: string } }>('/api/shares/copy', {
         method: 'POST',
         body: JSON.stringify({ token }),
       }),
-    onSuccess: ({ conversation }) => router.push(`/c/${conversation.id}`),
+    onSuccess: (copy) =>
+      router.push('comparison' in copy ? `/compare/${copy.comparison.id}` : `/c/${copy.conversation.id}`),
   });
   return (
     <div className="flex items-center gap-2">

@@ -92,7 +92,7 @@ export function ConversationActions({ conversationId, canShare }: { conversation
           </>
         )}
       </Popover>
-      {canShare && <ShareDialog conversationId={conversationId} open={sharing} onClose={() => setSharing(false)} />}
+      {canShare && <ShareDialog source={{ conversationId }} open={sharing} onClose={() => setSharing(false)} />}
     </div>
   );
 }

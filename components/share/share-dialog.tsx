@@ -11,13 +11,13 @@ import type { ShareExpiry } from '@/lib/share/expiry';
 import { ExpirySelect } from './expiry-select';
 import { useErrorText } from './use-error-text';
 
-/** Creates a read-only link to the conversation as it is now. */
+/** Creates a read-only link to the conversation (or the comparison) as it is now. */
 export function ShareDialog({
-  conversationId,
+  source,
   open,
   onClose,
 }: {
-  conversationId: string;
+  source: { conversationId: string } | { comparisonId: string };
   open: boolean;
   onClose: () => void;
 }) {
@@ -38,7 +38,7 @@ export function ShareDialog({
       open={open}
       onClose={close}
       title={t('share.dialogTitle')}
-      description={t('share.dialogBody')}
+      description={'comparisonId' in source ? t('shareCompare.dialogBody') : t('share.dialogBody')}
       testId="share-dialog"
     >
       {url ? (
@@ -104,7 +104,7 @@ export function ShareDialog({
             <Button
               variant="primary"
               disabled={create.isPending}
-              onClick={() => create.mutate({ conversationId, expiry, includeReasoning })}
+              onClick={() => create.mutate({ ...source, expiry, includeReasoning })}
               data-testid="share-create"
             >
               {t('share.create')}

@@ -37,9 +37,15 @@ export function ShareRow({ share }: { share: ShareView }) {
       data-state={share.state}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        {share.conversationExists ? (
+        <span
+          className="rounded-md bg-surface-muted px-1.5 py-0.5 text-[11px] font-medium text-ink-muted ring-1 ring-line/60"
+          data-testid="share-row-kind"
+        >
+          {t(`shares.kind.${share.kind}`)}
+        </span>
+        {share.sourceExists ? (
           <Link
-            href={`/c/${share.conversationId}`}
+            href={share.kind === 'comparison' ? `/compare/${share.comparisonId}` : `/c/${share.conversationId}`}
             className="min-w-0 truncate font-medium hover:underline"
             data-testid="share-row-title"
           >
@@ -92,7 +98,7 @@ export function ShareRow({ share }: { share: ShareView }) {
           <Button
             variant="ghost"
             size="sm"
-            disabled={update.isPending || !share.conversationExists}
+            disabled={update.isPending || !share.sourceExists}
             onClick={() => update.mutate({ id: share.id, refreshSnapshot: true })}
             data-testid="share-row-refresh"
           >

@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { isGenerating } from '@/lib/chat/active';
 import type { ChatMessage } from '@/lib/chat/types';
 import { getDb } from '@/lib/db/client';
+import { loadComparisonSnapshot } from '@/lib/db/queries/comparison-snapshots';
 import {
   castVote,
   createComparison,
@@ -24,6 +25,9 @@ import { AppError } from '@/lib/errors';
 import type { GenerationParams } from '@/lib/models';
 import { getRegistry } from '@/lib/models/load';
 import { assertModelAllowed } from '@/lib/policy/roles';
+import { publicComparison } from '@/lib/transcript/comparison';
+import { comparisonToMarkdown, toComparisonDocument } from '@/lib/transcript/comparison-export';
+import { exportFilename } from '@/lib/transfer/export';
 import { paneConfig } from './config';
 import { rankConfigurations } from './rating';
 import { maxPanes, minPanes, type PaneConfig, type VoteVerdict } from './types';
@@ -175,4 +179,23 @@ function shuffled<T>(items: readonly T[]): T[] {
     [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
   return copy;
+}
+
+/** The comparison as a file: Markdown (one section per pane) or JSON; blind names as the owner sees them. */
+export async function exportComparison(
+  user: CurrentUser,
+  id: string,
+  format: 'md' | 'json',
+): Promise<{ filename: string; contentType: string; body: string }> {
+  const snapshot = await loadComparisonSnapshot(await getDb(), user.id, id);
+  if (!snapshot) throw new AppError('not_found:compare');
+  const comparison = publicComparison(snapshot);
+  const filename = exportFilename(comparison.title, id, format);
+  return format === 'md'
+    ? { filename, contentType: 'text/markdown; charset=utf-8', body: comparisonToMarkdown(comparison) }
+    : {
+        filename,
+        contentType: 'application/json; charset=utf-8',
+        body: `${JSON.stringify(toComparisonDocument(comparison), null, 2)}\n`,
+      };
 }

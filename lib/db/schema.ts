@@ -24,7 +24,7 @@ import type { GenerationParams } from '@/lib/models';
 import type { PlaygroundParams } from '@/lib/playground/state';
 import type { LimitOverrides } from '@/lib/policy/roles';
 
-import type { Transcript } from '@/lib/transcript/types';
+import type { ShareSnapshot } from '@/lib/transcript/comparison';
 
 /**
  * One schema for PGlite and Postgres. Timestamps are stored with millisecond precision so a
@@ -346,8 +346,11 @@ export const attachments = pgTable(
   ],
 );
 
+export const shareKinds = ['conversation', 'comparison'] as const;
+export type ShareKind = (typeof shareKinds)[number];
+
 /**
- * Public read-only links to a conversation as it was when shared (or last updated). The token is
+ * Public read-only links to a conversation (or a comparison) as it was when shared (or last updated). The token is
  * looked up by its SHA-256 and kept otherwise only sealed (AES-GCM under a key derived from
  * AUTH_SECRET): a leaked database or backup alone does not hand out working links, while the owner
  * can still copy a link later. The snapshot is a copy, so later messages, edits or
@@ -363,11 +366,16 @@ export const shares = pgTable(
     ownerId: text('owner_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    conversationId: text('conversation_id').notNull(),
+    kind: text('kind', { enum: shareKinds }).notNull().default('conversation'),
+    /** The source of a `conversation` share; null for a comparison share. */
+    conversationId: text('conversation_id'),
+    /** The source of a `comparison` share (no foreign key either); null for a conversation share. */
+    comparisonId: text('comparison_id'),
     tokenHash: text('token_hash').notNull(),
     /** The token sealed with a key derived from AUTH_SECRET, so the owner's list can copy the link again. */
     tokenSealed: text('token_sealed'),
-    snapshot: jsonb('snapshot').$type<Transcript>().notNull(),
+    /** A `Transcript` for a conversation share, a `ComparisonSnapshot` for a comparison share. */
+    snapshot: jsonb('snapshot').$type<ShareSnapshot>().notNull(),
     includeReasoning: boolean('include_reasoning').notNull().default(false),
     expiresAt: timestamptz('expires_at'),
     revokedAt: timestamptz('revoked_at'),
@@ -378,6 +386,11 @@ export const shares = pgTable(
   (table) => [
     uniqueIndex('shares_token_hash_idx').on(table.tokenHash),
     index('shares_owner_created_idx').on(table.ownerId, table.createdAt.desc()),
+    check('shares_kind_check', oneOf(table.kind, shareKinds)),
+    check(
+      'shares_source_check',
+      sql`(${table.kind} = 'conversation') = (${table.conversationId} is not null) and (${table.kind} = 'comparison') = (${table.comparisonId} is not null)`,
+    ),
   ],
 );
 

@@ -16,11 +16,10 @@ export function sharesQueryOptions() {
   });
 }
 
-export interface CreateShareInput {
-  conversationId: string;
+export type CreateShareInput = ({ conversationId: string } | { comparisonId: string }) & {
   expiry: ShareExpiry;
   includeReasoning: boolean;
-}
+};
 
 export function useCreateShare() {
   const client = useQueryClient();

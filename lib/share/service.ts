@@ -1,7 +1,9 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db/client';
+import { loadComparisonSnapshot } from '@/lib/db/queries/comparison-snapshots';
 import { createConversationWithMessages } from '@/lib/db/queries/conversation-copies';
+import type { ShareSource } from '@/lib/db/queries/shares';
 import {
   findShareFor,
   insertShare,
@@ -11,14 +13,23 @@ import {
   viewShareByHash,
 } from '@/lib/db/queries/shares';
 import { loadTranscript } from '@/lib/db/queries/transcripts';
-import type { Conversation, Share } from '@/lib/db/schema';
+import type { Comparison, Conversation, Share, ShareKind } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import {
+  comparisonWithoutReasoning,
+  isComparisonSnapshot,
+  type PublicComparison,
+  publicComparison,
+  type ShareSnapshot,
+} from '@/lib/transcript/comparison';
 import { type Transcript, withoutReasoning } from '@/lib/transcript/types';
+import { copiedMessages, copyComparisonSnapshot } from './comparison-copy';
 import { expiresAtFor, type ShareExpiry, type ShareState, shareState } from './expiry';
 import { hashShareToken, isShareTokenShape, newShareToken, sealShareToken, unsealShareToken } from './token';
 
 /**
- * Share links: a read-only snapshot of a conversation behind a random token. `now` comes from the
+ * Share links: a read-only snapshot of a conversation or a comparison behind a random token. Both
+ * kinds share everything but the snapshot itself: token, sealing, expiry, revoke, view count. `now` comes from the
  * caller everywhere (the route passes the request time; tests move a fake clock).
  */
 
@@ -27,10 +38,15 @@ type Actor = Pick<CurrentUser, 'id' | 'role'>;
 /** What the owner's list and the API return; never the token hash, the token only when known. */
 export interface ShareView {
   id: string;
-  conversationId: string;
+  kind: ShareKind;
+  /** The source: exactly one of the two is set, as `kind` says. */
+  conversationId: string | null;
+  comparisonId: string | null;
   title: string;
+  /** A comparison counts the messages of all its panes. */
   messageCount: number;
-  conversationExists: boolean;
+  /** The source conversation or comparison still exists (the snapshot outlives it). */
+  sourceExists: boolean;
   includeReasoning: boolean;
   createdAt: string;
   updatedAt: string;
@@ -44,17 +60,38 @@ export interface ShareView {
 
 export const sharePath = (token: string) => `/share/${token}`;
 
-function snapshotOf(transcript: Transcript, includeReasoning: boolean): Transcript {
-  return includeReasoning ? transcript : withoutReasoning(transcript);
+function sourceOf(share: Pick<Share, 'kind' | 'conversationId' | 'comparisonId'>): ShareSource {
+  return share.kind === 'comparison'
+    ? { kind: 'comparison', id: share.comparisonId! }
+    : { kind: 'conversation', id: share.conversationId! };
 }
 
-async function snapshotFor(db: Database, ownerId: string, conversationId: string, includeReasoning: boolean) {
-  const transcript = await loadTranscript(db, ownerId, conversationId);
+async function snapshotFor(
+  db: Database,
+  ownerId: string,
+  source: ShareSource,
+  includeReasoning: boolean,
+): Promise<ShareSnapshot> {
+  if (source.kind === 'comparison') {
+    const comparison = await loadComparisonSnapshot(db, ownerId, source.id);
+    if (!comparison) throw new AppError('not_found:compare');
+    if (comparison.panes.every((pane) => pane.messages.length === 0)) {
+      throw new AppError('bad_request:share', { message: 'An empty comparison cannot be shared.' });
+    }
+    return includeReasoning ? comparison : comparisonWithoutReasoning(comparison);
+  }
+  const transcript = await loadTranscript(db, ownerId, source.id);
   if (!transcript) throw new AppError('not_found:conversation');
   if (transcript.messages.length === 0) {
     throw new AppError('bad_request:share', { message: 'An empty conversation cannot be shared.' });
   }
-  return snapshotOf(transcript, includeReasoning);
+  return includeReasoning ? transcript : withoutReasoning(transcript);
+}
+
+function messageCountOf(snapshot: ShareSnapshot): number {
+  return isComparisonSnapshot(snapshot)
+    ? snapshot.panes.reduce((sum, pane) => sum + pane.messages.length, 0)
+    : snapshot.messages.length;
 }
 
 function toView(share: ShareListItem | Share, now: Date, extra?: Partial<ShareView>): ShareView {
@@ -62,10 +99,12 @@ function toView(share: ShareListItem | Share, now: Date, extra?: Partial<ShareVi
   const token = unsealShareToken(share.tokenSealed);
   return {
     id: share.id,
+    kind: share.kind,
     conversationId: share.conversationId,
+    comparisonId: share.comparisonId,
     title: 'title' in share ? share.title : (snapshot?.title ?? ''),
-    messageCount: 'messageCount' in share ? share.messageCount : (snapshot?.messages.length ?? 0),
-    conversationExists: 'conversationExists' in share ? share.conversationExists : true,
+    messageCount: 'messageCount' in share ? share.messageCount : snapshot ? messageCountOf(snapshot) : 0,
+    sourceExists: 'sourceExists' in share ? share.sourceExists : true,
     includeReasoning: share.includeReasoning,
     createdAt: share.createdAt.toISOString(),
     updatedAt: share.updatedAt.toISOString(),
@@ -81,13 +120,17 @@ function toView(share: ShareListItem | Share, now: Date, extra?: Partial<ShareVi
 export async function createShare(
   db: Database,
   owner: Actor,
-  input: { conversationId: string; expiry: ShareExpiry; includeReasoning: boolean },
+  input: ({ conversationId: string } | { comparisonId: string }) & { expiry: ShareExpiry; includeReasoning: boolean },
   now = new Date(),
 ): Promise<ShareView> {
-  const snapshot = await snapshotFor(db, owner.id, input.conversationId, input.includeReasoning);
+  const source: ShareSource =
+    'comparisonId' in input
+      ? { kind: 'comparison', id: input.comparisonId }
+      : { kind: 'conversation', id: input.conversationId };
+  const snapshot = await snapshotFor(db, owner.id, source, input.includeReasoning);
   const token = newShareToken();
   const share = await insertShare(db, owner.id, {
-    conversationId: input.conversationId,
+    source,
     tokenHash: hashShareToken(token),
     tokenSealed: sealShareToken(token),
     snapshot,
@@ -103,7 +146,7 @@ export async function listShares(db: Database, owner: Actor, now = new Date()): 
 }
 
 export interface ShareChanges {
-  /** Take a new snapshot of the conversation as it is now. */
+  /** Take a new snapshot of the conversation (or comparison) as it is now. */
   refreshSnapshot?: boolean;
   includeReasoning?: boolean;
   /** A new expiry counted from now. */
@@ -126,7 +169,7 @@ export async function updateShare(
   const updated = await updateShareRow(db, share.id, {
     updatedAt: now,
     includeReasoning,
-    ...(reshoot ? { snapshot: await snapshotFor(db, share.ownerId, share.conversationId, includeReasoning) } : {}),
+    ...(reshoot ? { snapshot: await snapshotFor(db, share.ownerId, sourceOf(share), includeReasoning) } : {}),
     ...(changes.expiry ? { expiresAt: expiresAtFor(changes.expiry, now) } : {}),
   });
   if (!updated) throw new AppError('not_found:share');
@@ -142,11 +185,21 @@ export async function revokeShare(db: Database, actor: Actor, id: string, now = 
   return toView(updated ?? share, now);
 }
 
-export interface PublicShare {
-  snapshot: Transcript;
+interface PublicShareBase {
   ownerId: string;
   sharedAt: string;
   includeReasoning: boolean;
+}
+
+/** What the public page may show: a comparison's hidden model names are already blanked out. */
+export type PublicShare =
+  | (PublicShareBase & { kind: 'conversation'; snapshot: Transcript })
+  | (PublicShareBase & { kind: 'comparison'; snapshot: PublicComparison });
+
+/** The live share row behind a token, counting one view; undefined for any token that is not live. */
+async function liveShare(db: Database, token: string, now: Date): Promise<Share | undefined> {
+  if (!isShareTokenShape(token)) return undefined;
+  return viewShareByHash(db, hashShareToken(token), now);
 }
 
 /**
@@ -154,36 +207,36 @@ export interface PublicShare {
  * expired token (all the same 404). Rate limiting is the caller's (it knows the client address).
  */
 export async function openShare(db: Database, token: string, now = new Date()): Promise<PublicShare | undefined> {
-  if (!isShareTokenShape(token)) return undefined;
-  const share = await viewShareByHash(db, hashShareToken(token), now);
+  const share = await liveShare(db, token, now);
   if (!share) return undefined;
-  return {
-    snapshot: share.snapshot,
+  const base = {
     ownerId: share.ownerId,
     sharedAt: share.updatedAt.toISOString(),
     includeReasoning: share.includeReasoning,
   };
+  const { snapshot } = share;
+  return isComparisonSnapshot(snapshot)
+    ? { ...base, kind: 'comparison', snapshot: publicComparison(snapshot) }
+    : { ...base, kind: 'conversation', snapshot };
 }
 
-/** "Continue as a copy": the snapshot becomes a new conversation of `viewer`. */
-export async function copyShare(db: Database, viewer: Actor, token: string, now = new Date()): Promise<Conversation> {
-  const share = await openShare(db, token, now);
+export type ShareCopy = { conversation: Conversation } | { comparison: Comparison };
+
+/**
+ * "Continue as a copy": a conversation snapshot becomes a new conversation of `viewer`, a
+ * comparison snapshot a new comparison (see `copyComparisonSnapshot`).
+ */
+export async function copyShare(db: Database, viewer: Actor, token: string, now = new Date()): Promise<ShareCopy> {
+  const share = await liveShare(db, token, now);
   if (!share) throw new AppError('not_found:share');
   const { snapshot } = share;
-  return createConversationWithMessages(db, viewer.id, {
+  if (isComparisonSnapshot(snapshot)) return { comparison: await copyComparisonSnapshot(db, viewer.id, snapshot) };
+  const conversation = await createConversationWithMessages(db, viewer.id, {
     title: snapshot.title,
     model: snapshot.model,
     params: snapshot.params,
     systemPrompt: snapshot.systemPrompt,
-    // Attachment references point at the sharer's files, which the copy cannot read: keep text only.
-    messages: snapshot.messages.map((message) => ({
-      role: message.role,
-      status: message.status,
-      model: message.model,
-      usage: message.usage,
-      parts: message.parts.map((part) =>
-        part.type === 'file' ? { type: 'text' as const, text: `[${part.filename ?? part.mediaType}]` } : part,
-      ),
-    })),
+    messages: copiedMessages(snapshot.messages),
   });
+  return { conversation };
 }

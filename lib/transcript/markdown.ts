@@ -47,15 +47,16 @@ function partMarkdown(part: TranscriptPart): string {
   return part.url.startsWith('data:') ? `![${name}](${part.url})` : `*[Image: ${name}]*`;
 }
 
-function messageMarkdown(message: TranscriptMessage): string {
+/** One message under its own heading (`##`, or deeper inside a comparison's pane section). */
+export function messageMarkdown(message: TranscriptMessage, heading = '##'): string {
   const who = roleHeadings[message.role];
   const meta = [message.model && message.role === 'assistant' ? message.model : null, message.createdAt]
     .filter(Boolean)
     .join(' · ');
   const status = message.status === 'complete' ? '' : `\n\n*(${message.status})*`;
-  return `## ${who}${meta ? `\n\n<sub>${escapeHtml(meta)}</sub>` : ''}\n\n${message.parts.map(partMarkdown).join('\n\n')}${status}`;
+  return `${heading} ${who}${meta ? `\n\n<sub>${escapeHtml(meta)}</sub>` : ''}\n\n${message.parts.map(partMarkdown).join('\n\n')}${status}`;
 }
 
 export function toMarkdown(transcript: Transcript): string {
-  return `${frontMatter(transcript)}\n\n# ${transcript.title.replace(/\n/g, ' ')}\n\n${transcript.messages.map(messageMarkdown).join('\n\n')}\n`;
+  return `${frontMatter(transcript)}\n\n# ${transcript.title.replace(/\n/g, ' ')}\n\n${transcript.messages.map((message) => messageMarkdown(message)).join('\n\n')}\n`;
 }

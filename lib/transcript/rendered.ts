@@ -22,7 +22,7 @@ export interface RenderedMessage {
 }
 
 export async function renderTranscript(
-  transcript: Transcript,
+  transcript: Pick<Transcript, 'messages'>,
   options: { ownerId: string; source: AttachmentSource },
 ): Promise<RenderedMessage[]> {
   const rendered: RenderedMessage[] = [];

@@ -63,6 +63,7 @@ beforeAll(async () => {
   const comparison = await import('@/app/api/compare/[id]/route');
   const vote = await import('@/app/api/compare/[id]/vote/route');
   const continueWith = await import('@/app/api/compare/[id]/continue/route');
+  const compareExport = await import('@/app/api/compare/[id]/export/route');
   const leaderboard = await import('@/app/api/compare/leaderboard/route');
   const attachmentsRoute = await import('@/app/api/attachments/route');
   const attachmentRoute = await import('@/app/api/attachments/[id]/route');
@@ -200,6 +201,13 @@ beforeAll(async () => {
           request(`/api/compare/${id}/continue`, json('POST', { conversationId: randomUUID() })),
           withId(id),
         );
+      },
+    },
+    'GET /api/compare/[id]/export': {
+      route: 'compare',
+      call: (request) => {
+        const id = randomUUID();
+        return compareExport.GET(request(`/api/compare/${id}/export?format=md`), withId(id));
       },
     },
     'GET /api/compare/leaderboard': {

@@ -40,9 +40,9 @@ describe('shares and transfers on PostgreSQL', () => {
     expect((await openShare(app.db, token))?.snapshot.title).toBe('Postgres share');
 
     const list = (await (await shares.GET(app.request('/api/shares'))).json()) as {
-      items: { id: string; viewCount: number; messageCount: number; conversationExists: boolean }[];
+      items: { id: string; viewCount: number; messageCount: number; sourceExists: boolean }[];
     };
-    expect(list.items[0]).toMatchObject({ id: view.id, viewCount: 1, messageCount: 2, conversationExists: true });
+    expect(list.items[0]).toMatchObject({ id: view.id, viewCount: 1, messageCount: 2, sourceExists: true });
 
     const revoked = await share.DELETE(
       app.request(`/api/shares/${view.id}`, { method: 'DELETE' }),

@@ -63,7 +63,11 @@ async function revoke(session: Session, id: string) {
 }
 
 const tokenOf = (body: ShareBody) => body.path!.replace('/share/', '');
-const open = (token: string) => app.db && service.openShare(app.db, token);
+/** A conversation share's public snapshot (undefined when the link is not live). */
+async function open(token: string) {
+  const opened = await service.openShare(app.db, token);
+  return opened?.kind === 'conversation' ? opened : undefined;
+}
 
 describe('share links', () => {
   it('creates a snapshot behind a random token that later messages do not change', async () => {

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { shareExpirySchema } from '@/lib/share/expiry';
 
-export const createShareSchema = z
-  .object({
-    conversationId: z.string().min(1).max(200),
-    expiry: shareExpirySchema.default('7d'),
-    includeReasoning: z.boolean().default(false),
-  })
-  .strict();
+const shareOptions = {
+  expiry: shareExpirySchema.default('7d'),
+  includeReasoning: z.boolean().default(false),
+};
+
+/** Exactly one source: `conversationId` or `comparisonId`. */
+export const createShareSchema = z.union([
+  z.object({ conversationId: z.string().min(1).max(200), ...shareOptions }).strict(),
+  z.object({ comparisonId: z.string().min(1).max(200), ...shareOptions }).strict(),
+]);
 
 export const updateShareSchema = z
   .object({

@@ -9,8 +9,12 @@ import { openShare, type PublicShare } from '@/lib/share/service';
 import { getAttachmentSource } from '@/lib/transcript/attachments';
 import { type RenderedMessage, renderTranscript } from '@/lib/transcript/rendered';
 
+type Shared<K extends PublicShare['kind']> = Extract<PublicShare, { kind: K }>;
+
 export type LoadedShare =
-  | { kind: 'ok'; share: PublicShare; messages: RenderedMessage[] }
+  | { kind: 'conversation'; share: Shared<'conversation'>; messages: RenderedMessage[] }
+  /** `panes[i]` is the rendered messages of `share.snapshot.panes[i]` */
+  | { kind: 'comparison'; share: Shared<'comparison'>; panes: RenderedMessage[][] }
   | { kind: 'missing' }
   | { kind: 'limited'; retryAfterSeconds: number };
 
@@ -29,6 +33,11 @@ export const loadShare = cache(async (token: string): Promise<LoadedShare> => {
   }
   const share = await openShare(await getDb(), token);
   if (!share) return { kind: 'missing' };
-  const messages = await renderTranscript(share.snapshot, { ownerId: share.ownerId, source: getAttachmentSource() });
-  return { kind: 'ok', share, messages };
+  const options = { ownerId: share.ownerId, source: getAttachmentSource() };
+  if (share.kind === 'comparison') {
+    const panes: RenderedMessage[][] = [];
+    for (const pane of share.snapshot.panes) panes.push(await renderTranscript(pane, options));
+    return { kind: 'comparison', share, panes };
+  }
+  return { kind: 'conversation', share, messages: await renderTranscript(share.snapshot, options) };
 });

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { ComparisonShareScreen } from '@/components/share/comparison-share-screen';
 import { ShareScreen } from '@/components/share/share-screen';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isLanguage, type Language, languageCookie, languageFromAcceptLanguage, translate } from '@/lib/i18n/languages';
 import { textOf } from '@/lib/transcript/types';
-import { loadShare } from './load';
+import { type LoadedShare, loadShare } from './load';
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -20,10 +21,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { token } = await params;
   const loaded = await loadShare(token);
   const robots = { index: false, follow: false };
-  if (loaded.kind !== 'ok') return { title: 'DeepSeek Studio', robots, referrer: 'no-referrer' };
+  if (loaded.kind === 'missing' || loaded.kind === 'limited') {
+    return { title: 'DeepSeek Studio', robots, referrer: 'no-referrer' };
+  }
   const { snapshot } = loaded.share;
-  const first = snapshot.messages.find((message) => message.role === 'assistant') ?? snapshot.messages[0];
-  const description = (first ? textOf(first) : '').replace(/\s+/g, ' ').slice(0, 200);
+  const description = firstAnswer(loaded).replace(/\s+/g, ' ').slice(0, 200);
   return {
     title: `${snapshot.title} · DeepSeek Studio`,
     description,
@@ -32,6 +34,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     openGraph: { type: 'article', title: snapshot.title, description, siteName: 'DeepSeek Studio' },
     twitter: { card: 'summary', title: snapshot.title, description },
   };
+}
+
+/** The opening of the first answer (a comparison's first pane), for the link preview. */
+function firstAnswer(loaded: Extract<LoadedShare, { share: unknown }>): string {
+  const messages =
+    loaded.kind === 'comparison' ? (loaded.share.snapshot.panes[0]?.messages ?? []) : loaded.share.snapshot.messages;
+  const first = messages.find((message) => message.role === 'assistant') ?? messages[0];
+  return first ? textOf(first) : '';
 }
 
 /** Public, read-only, server-rendered; never indexed. Unknown, revoked and expired tokens are 404. */
@@ -47,6 +57,18 @@ export default async function SharePage({ params }: Props) {
           {translate(lang, 'share.limitedBody', { seconds: loaded.retryAfterSeconds })}
         </p>
       </main>
+    );
+  }
+  if (loaded.kind === 'comparison') {
+    return (
+      <ComparisonShareScreen
+        token={token}
+        language={lang}
+        signedIn={Boolean(viewer)}
+        snapshot={loaded.share.snapshot}
+        sharedAt={loaded.share.sharedAt}
+        panes={loaded.panes}
+      />
     );
   }
   return (

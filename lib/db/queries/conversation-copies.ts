@@ -20,6 +20,8 @@ export interface CopiedMessage {
 
 export interface ConversationWithMessages extends NewConversation {
   messages: readonly CopiedMessage[];
+  /** Written as a pane of this comparison (which must be the same owner's). */
+  comparisonId?: string;
   createdAt?: Date;
 }
 
@@ -58,6 +60,7 @@ export async function createConversationWithMessages(
         model: input.model,
         params: input.params,
         systemPrompt: input.systemPrompt ?? null,
+        comparisonId: input.comparisonId ?? null,
         ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       })
       .onConflictDoNothing({ target: conversations.id })

@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import type { Transcript } from '@/lib/transcript/types';
+import type { ShareSnapshot } from '@/lib/transcript/comparison';
 import type { Database } from '../client';
-import { conversations, type Share, shares } from '../schema';
+import { comparisons, conversations, type Share, type ShareKind, shares } from '../schema';
 
 /*
  * Share rows. Changes go through `findShareFor`, which returns a share only to its owner or an
@@ -10,11 +10,14 @@ import { conversations, type Share, shares } from '../schema';
  * time comparison takes `now` from the caller, so expiry follows the app's clock (fake in tests).
  */
 
+/** Exactly one source: a conversation or a comparison (the table's check constraint agrees). */
+export type ShareSource = { kind: 'conversation'; id: string } | { kind: 'comparison'; id: string };
+
 export interface NewShare {
-  conversationId: string;
+  source: ShareSource;
   tokenHash: string;
   tokenSealed: string;
-  snapshot: Transcript;
+  snapshot: ShareSnapshot;
   includeReasoning: boolean;
   expiresAt: Date | null;
   now: Date;
@@ -25,7 +28,9 @@ export async function insertShare(db: Database, ownerId: string, input: NewShare
     .insert(shares)
     .values({
       ownerId,
-      conversationId: input.conversationId,
+      kind: input.source.kind,
+      conversationId: input.source.kind === 'conversation' ? input.source.id : null,
+      comparisonId: input.source.kind === 'comparison' ? input.source.id : null,
       tokenHash: input.tokenHash,
       tokenSealed: input.tokenSealed,
       snapshot: input.snapshot,
@@ -41,8 +46,8 @@ export async function insertShare(db: Database, ownerId: string, input: NewShare
 export type ShareListItem = Omit<Share, 'snapshot' | 'tokenHash'> & {
   title: string;
   messageCount: number;
-  /** The source conversation still exists (the snapshot outlives it). */
-  conversationExists: boolean;
+  /** The source conversation or comparison still exists (the snapshot outlives it). */
+  sourceExists: boolean;
 };
 
 export async function listSharesOf(db: Database, ownerId: string): Promise<ShareListItem[]> {
@@ -50,16 +55,20 @@ export async function listSharesOf(db: Database, ownerId: string): Promise<Share
     .select({
       share: shares,
       title: sql<string>`${shares.snapshot}->>'title'`,
-      messageCount: sql<number>`jsonb_array_length(${shares.snapshot}->'messages')`,
+      // A comparison snapshot counts the messages of all its panes.
+      messageCount: sql<number>`coalesce(jsonb_array_length(${shares.snapshot}->'messages'), (select coalesce(sum(jsonb_array_length(pane->'messages')), 0) from jsonb_array_elements(${shares.snapshot}->'panes') as pane))`,
       conversationId: conversations.id,
+      comparisonId: comparisons.id,
     })
     .from(shares)
     .leftJoin(conversations, and(eq(conversations.id, shares.conversationId), eq(conversations.ownerId, ownerId)))
+    .leftJoin(comparisons, and(eq(comparisons.id, shares.comparisonId), eq(comparisons.ownerId, ownerId)))
     .where(eq(shares.ownerId, ownerId))
     .orderBy(desc(shares.createdAt), desc(shares.id));
-  return rows.map(({ share, title, messageCount, conversationId }) => {
+  return rows.map(({ share, title, messageCount, conversationId, comparisonId }) => {
     const { snapshot: _snapshot, tokenHash: _hash, ...rest } = share;
-    return { ...rest, title, messageCount: Number(messageCount), conversationExists: conversationId !== null };
+    const source: Record<ShareKind, string | null> = { conversation: conversationId, comparison: comparisonId };
+    return { ...rest, title, messageCount: Number(messageCount), sourceExists: source[share.kind] !== null };
   });
 }
 

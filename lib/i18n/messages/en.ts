@@ -546,6 +546,16 @@ export const en = {
   'markdown.diagram': 'Diagram',
   'markdown.diagramSource': 'Diagram source',
   'markdown.diagramError': 'This diagram could not be drawn; its source is shown instead.',
+
+  // Comparison share links (issue 7 follow-up)
+  'shareCompare.meta': 'Comparison of {count} answers · shared {date}',
+  'shareCompare.turn': 'Question {turn}',
+  'shareCompare.hidden': 'model hidden (not voted yet)',
+  'shareCompare.share': 'Share',
+  'shareCompare.dialogBody':
+    'Anyone with the link can read this comparison as it is now: every pane and the votes. In a blind comparison, model names stay hidden until you have voted.',
+  'shares.kind.conversation': 'Conversation',
+  'shares.kind.comparison': 'Comparison',
 } as const;
 
 export type MessageKey = keyof typeof en;

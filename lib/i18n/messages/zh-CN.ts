@@ -540,4 +540,14 @@ export const zhCN: Catalog = {
   'markdown.diagram': '图表',
   'markdown.diagramSource': '图表源码',
   'markdown.diagramError': '无法绘制此图表，下面显示其源码。',
+
+  // 对比分享链接（issue 7 后续）
+  'shareCompare.meta': '{count} 个回答的对比 · 分享于 {date}',
+  'shareCompare.turn': '第 {turn} 问',
+  'shareCompare.hidden': '模型已隐藏（尚未投票）',
+  'shareCompare.share': '分享',
+  'shareCompare.dialogBody':
+    '任何拿到链接的人都能查看此对比当前的样子：所有窗格和投票。盲测对比在你投票之前不会显示模型名称。',
+  'shares.kind.conversation': '对话',
+  'shares.kind.comparison': '对比',
 };
