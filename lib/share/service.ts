@@ -1,8 +1,10 @@
 import 'server-only';
+import { type AttachmentBytes, attachmentIdOf, readAttachmentBytes } from '@/lib/attachments';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db/client';
 import { createConversationWithMessages } from '@/lib/db/queries/conversation-copies';
 import {
+  findLiveShareByHash,
   findShareFor,
   insertShare,
   listSharesOf,
@@ -163,6 +165,26 @@ export async function openShare(db: Database, token: string, now = new Date()): 
     sharedAt: share.updatedAt.toISOString(),
     includeReasoning: share.includeReasoning,
   };
+}
+
+/**
+ * One image of a live share (`GET /share/<token>/images/<id>`): served only when the snapshot
+ * itself references the attachment, read as the sharer's. Anything else — another attachment of
+ * the same owner, someone else's, a revoked or expired share — is undefined (404).
+ */
+export async function shareImage(
+  db: Database,
+  token: string,
+  attachmentId: string,
+  now = new Date(),
+): Promise<AttachmentBytes | undefined> {
+  if (!isShareTokenShape(token)) return undefined;
+  const share = await findLiveShareByHash(db, hashShareToken(token), now);
+  if (!share) return undefined;
+  const referenced = share.snapshot.messages.some((message) =>
+    message.parts.some((part) => part.type === 'file' && attachmentIdOf(part.url) === attachmentId),
+  );
+  return referenced ? readAttachmentBytes(share.ownerId, attachmentId, db) : undefined;
 }
 
 /** "Continue as a copy": the snapshot becomes a new conversation of `viewer`. */

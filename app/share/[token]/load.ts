@@ -29,6 +29,12 @@ export const loadShare = cache(async (token: string): Promise<LoadedShare> => {
   }
   const share = await openShare(await getDb(), token);
   if (!share) return { kind: 'missing' };
-  const messages = await renderTranscript(share.snapshot, { ownerId: share.ownerId, source: getAttachmentSource() });
+  // Stored images load through the token-scoped image route (not megabytes of base64 in the
+  // page); imported data-URL images are already inline.
+  const messages = await renderTranscript(share.snapshot, {
+    ownerId: share.ownerId,
+    source: getAttachmentSource(),
+    imageUrl: (id) => `/share/${token}/images/${id}`,
+  });
   return { kind: 'ok', share, messages };
 });
