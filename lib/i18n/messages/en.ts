@@ -546,6 +546,12 @@ export const en = {
   'markdown.diagram': 'Diagram',
   'markdown.diagramSource': 'Diagram source',
   'markdown.diagramError': 'This diagram could not be drawn; its source is shown instead.',
+  // Images everywhere (follow-up to issue 6): compare panes and the playground
+  'compare.attachNoVision':
+    'None of the panes’ models can read images. Pick a model marked “Images” in a pane to attach one.',
+  'compare.paneNoImages': '{model} cannot read images: this pane got the text only.',
+  'compare.imagesNeedText': 'Add a question: some panes cannot read images and get the text only.',
+  'compare.imageTitle': 'Question about an image',
 } as const;
 
 export type MessageKey = keyof typeof en;

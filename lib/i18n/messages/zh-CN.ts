@@ -540,4 +540,9 @@ export const zhCN: Catalog = {
   'markdown.diagram': '图表',
   'markdown.diagramSource': '图表源码',
   'markdown.diagramError': '无法绘制此图表，下面显示其源码。',
+  // 图片支持扩展（issue 6 后续）：对比窗格与 Playground
+  'compare.attachNoVision': '所有窗格的模型都不能读取图片。请在某个窗格中选择标有“图片”的模型后再附加图片。',
+  'compare.paneNoImages': '{model} 不能读取图片：此窗格只收到了文字。',
+  'compare.imagesNeedText': '请输入问题：部分窗格不能读取图片，只会收到文字。',
+  'compare.imageTitle': '关于图片的问题',
 };
