@@ -13,6 +13,7 @@ import { getRuntime } from '@/lib/runtime';
 import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
 import { fromStatus, sanitizeUpstreamMessage } from '@/lib/upstream/classify';
 import { type RunEvent, readChunk, SseSplitter, toRunUsage, type WireUsage } from './events';
+import { elideImages, playgroundImageUrls } from './images';
 import { bodyText, buildUpstreamRequest, type UpstreamRequest } from './request';
 import type { PlaygroundState } from './state';
 import type { UpstreamTarget } from './target';
@@ -49,6 +50,7 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
   const { upstream, offline } = getRuntime();
   const target = serverTarget(ctx.user.id);
   const settings = assertRunnable(registry, input, spec, target);
+  const imageUrl = await playgroundImageUrls(await getDb(), ctx.user, spec, input);
 
   const messages = input.messages.map(
     (message, index): ChatMessage => ({
@@ -59,7 +61,7 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
   );
   const admission = await admitTurn(ctx.user, settings, input.system || undefined, messages);
   const state = { ...input, maxTokens: admission.maxOutputTokens ?? input.maxTokens };
-  const request = buildUpstreamRequest(state, spec, target);
+  const request = buildUpstreamRequest(state, spec, target, imageUrl);
   request.headers['x-request-id'] = ctx.requestId;
 
   const controller = new AbortController();
@@ -191,9 +193,12 @@ export async function runPlayground(input: PlaygroundState, ctx: RunContext): Pr
   });
 }
 
-/** The request as the inspector shows it: exactly what was sent, credentials left as placeholders. */
+/**
+ * The request as the inspector shows it: exactly what was sent, credentials left as placeholders
+ * and inline images shortened (the page does not need megabytes of base64 to show the shape).
+ */
 function shown(request: UpstreamRequest): UpstreamRequest {
-  return { ...request, headers: { ...request.headers } };
+  return { ...request, headers: { ...request.headers }, body: elideImages(request.body) };
 }
 
 function toMessageUsage(wire: WireUsage) {
