@@ -18,11 +18,13 @@ import { redBluePng, solid } from '../support/images';
 let app: TestApp;
 let routes: Awaited<ReturnType<typeof attachmentRoutes>>;
 let run: typeof import('@/app/api/playground/run/route');
+let open: typeof import('@/app/api/playground/open/route');
 
 beforeAll(async () => {
   app = await loadApp();
   routes = await attachmentRoutes(app);
   run = await import('@/app/api/playground/run/route');
+  open = await import('@/app/api/playground/open/route');
 });
 
 const withImages = (images: { id: string; mediaType: string }[], change: Partial<PlaygroundState> = {}) =>
@@ -129,5 +131,30 @@ describe('playground runs with images', () => {
     // Extra fields are stripped by the schema: the run uses the stored bytes only.
     expect(bytesInBody.status).toBe(200);
     expect(app.simulator.recorder.list().length).toBe(before + 1);
+  });
+
+  it('"Open in chat" keeps the user’s own images and drops ones that are not theirs', async () => {
+    const mine = await routes.uploaded(app.session, await solid(12, 12, '#ff0000'));
+    const other = await app.signIn('user');
+    const theirs = await routes.uploaded(other, await solid(12, 12, '#00ff00'));
+    const input = withImages([
+      { id: mine.id, mediaType: 'image/png' },
+      { id: theirs.id, mediaType: 'image/png' },
+    ]);
+    const response = await open.POST(
+      app.session.request(`${app.base}/api/playground/open`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ state: input }),
+      }),
+    );
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const stored = await app.session.getConversation(id);
+    expect(stored.body.messages[0]?.parts).toEqual([
+      expect.objectContaining({ type: 'file', mediaType: 'image/png', url: mine.url }),
+      { type: 'text', text: 'Describe this image.' },
+    ]);
+    expect((await routes.fetchAttachment(app.session, mine.id)).status).toBe(200);
   });
 });
