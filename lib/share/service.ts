@@ -1,5 +1,6 @@
 import 'server-only';
 import { type AttachmentBytes, attachmentIdOf, readAttachmentBytes } from '@/lib/attachments';
+import { adoptImageParts, dataUrlBytes } from '@/lib/attachments/adopt';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db/client';
 import { createConversationWithMessages } from '@/lib/db/queries/conversation-copies';
@@ -187,25 +188,34 @@ export async function shareImage(
   return referenced ? readAttachmentBytes(share.ownerId, attachmentId, db) : undefined;
 }
 
-/** "Continue as a copy": the snapshot becomes a new conversation of `viewer`. */
+/**
+ * "Continue as a copy": the snapshot becomes a new conversation of `viewer`. Its images become
+ * attachments of the viewer (re-checked and re-encoded like an upload), so the copy can send them
+ * to a vision model and keeps them if the sharer deletes theirs; an image that is gone becomes a
+ * short note.
+ */
 export async function copyShare(db: Database, viewer: Actor, token: string, now = new Date()): Promise<Conversation> {
   const share = await openShare(db, token, now);
   if (!share) throw new AppError('not_found:share');
   const { snapshot } = share;
-  return createConversationWithMessages(db, viewer.id, {
+  const images = await adoptImageParts(db, viewer.id, snapshot.messages, async (part) => {
+    const id = attachmentIdOf(part.url);
+    if (id) return (await readAttachmentBytes(share.ownerId, id, db))?.bytes;
+    return dataUrlBytes(part.url);
+  });
+  const conversation = await createConversationWithMessages(db, viewer.id, {
     title: snapshot.title,
     model: snapshot.model,
     params: snapshot.params,
     systemPrompt: snapshot.systemPrompt,
-    // Attachment references point at the sharer's files, which the copy cannot read: keep text only.
-    messages: snapshot.messages.map((message) => ({
+    messages: images.messages.map((message) => ({
       role: message.role,
       status: message.status,
       model: message.model,
       usage: message.usage,
-      parts: message.parts.map((part) =>
-        part.type === 'file' ? { type: 'text' as const, text: `[${part.filename ?? part.mediaType}]` } : part,
-      ),
+      parts: message.parts,
     })),
   });
+  await images.claim(db, conversation.id);
+  return conversation;
 }

@@ -18,6 +18,8 @@ let image: typeof import('@/app/share/[token]/images/[id]/route');
 let exportOne: typeof import('@/app/api/export/[id]/route');
 let rendered: typeof import('@/lib/transcript/rendered');
 let service: typeof import('@/lib/share/service');
+let copy: typeof import('@/app/api/shares/copy/route');
+let importRoute: typeof import('@/app/api/import/route');
 let me: TestSession;
 
 beforeAll(async () => {
@@ -29,6 +31,8 @@ beforeAll(async () => {
   exportOne = await import('@/app/api/export/[id]/route');
   rendered = await import('@/lib/transcript/rendered');
   service = await import('@/lib/share/service');
+  copy = await import('@/app/api/shares/copy/route');
+  importRoute = await import('@/app/api/import/route');
   me = app.session;
 });
 
@@ -126,5 +130,90 @@ describe('share images', () => {
     };
     const part = json.conversation.messages[0]!.parts.find((p) => p.type === 'file');
     expect(part?.url).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it('continue as a copy gives the viewer their own copy of each image', async () => {
+    const { attachment, conversationId } = await conversationWithImage(me, await redBluePng(90, 60));
+    const { token } = await shareOf(me, conversationId);
+    const viewer = await app.signIn('user');
+    const response = await copy.POST(viewer.request('/api/shares/copy', post({ token })));
+    expect(response.status).toBe(201);
+    const { conversation } = (await response.json()) as { conversation: { id: string } };
+    const stored = await viewer.getConversation(conversation.id);
+    const file = stored.body.messages[0]!.parts.find((part) => part.type === 'file') as { url: string } | undefined;
+    expect(file?.url).toMatch(/^\/api\/attachments\/[0-9a-f-]{36}$/);
+    expect(file?.url).not.toBe(attachment.url);
+    const id = file!.url.split('/').at(-1)!;
+    const served = await routes.fetchAttachment(viewer, id);
+    expect(served.status).toBe(200);
+    expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({ width: 90, height: 60 });
+    // The viewer still cannot read the sharer's original, and the copy belongs to the new conversation.
+    expect((await routes.fetchAttachment(viewer, attachment.id)).status).toBe(404);
+    const [row] = (await routes.rowsOf(viewer.user.id)).filter((candidate) => candidate.id === id);
+    expect(row?.conversationId).toBe(conversation.id);
+
+    // The copy's next turn sends that image to a vision model.
+    const next = await viewer.postChat({
+      id: conversation.id,
+      message: { id: 'next1', role: 'user', parts: [{ type: 'text', text: 'Size?' }] },
+      trigger: 'submit-message',
+      model: 'deepseek-flash',
+      params: { thinking: false },
+    });
+    expect((await collectUIStream(next)).text).toContain('**90 × 60** pixels');
+  });
+
+  it('imports data-URL images as attachments of the importer; a bad one becomes a note', async () => {
+    const png = await solid(20, 10, '#123456');
+    const good = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+    const bogus = `data:image/png;base64,${Buffer.from('<svg onload=alert(1)>').toString('base64')}`;
+    const now = new Date().toISOString();
+    const document = {
+      format: 'deepseek-studio.conversation',
+      version: 1,
+      exportedAt: now,
+      attachments: 'inline',
+      conversation: {
+        title: 'Imported with images',
+        model: 'deepseek-flash',
+        params: {},
+        systemPrompt: null,
+        createdAt: now,
+        updatedAt: now,
+        messages: [
+          {
+            role: 'user',
+            status: 'complete',
+            model: null,
+            createdAt: now,
+            parts: [
+              { type: 'file', mediaType: 'image/png', url: good, filename: 'a.png' },
+              { type: 'file', mediaType: 'image/png', url: bogus, filename: 'b.png' },
+              { type: 'text', text: 'What is this?' },
+            ],
+          },
+        ],
+      },
+    };
+    const importer = await app.signIn('user');
+    const response = await importRoute.POST(
+      importer.request('/api/import', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(document),
+      }),
+    );
+    const body = (await response.json()) as { conversations?: { id: string }[]; error?: unknown };
+    expect(response.status, JSON.stringify(body)).toBeLessThan(300);
+    const stored = await importer.getConversation(body.conversations![0]!.id);
+    const parts = stored.body.messages[0]!.parts as { type: string; url?: string; text?: string }[];
+    expect(parts[0]).toMatchObject({
+      type: 'file',
+      mediaType: 'image/png',
+      url: expect.stringMatching(/^\/api\/attachments\//),
+    });
+    expect(parts[1]).toEqual({ type: 'text', text: '[image: b.png]' });
+    const served = await routes.fetchAttachment(importer, parts[0]!.url!.split('/').at(-1)!);
+    expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({ width: 20, height: 10 });
   });
 });
