@@ -93,7 +93,6 @@ test('compare: no pane reads images → the attach control is off and says why',
   await setPaneModel(page, 0, 'deepseek-v4-pro');
   await setPaneModel(page, 1, 'deepseek-v4-pro');
   await expect(page.getByTestId('attach-button')).toBeDisabled();
-  await page.getByTestId('attach-button').hover({ force: true });
   await expect(page.getByTestId('attach-tooltip')).toContainText('None of the panes');
 });
 
@@ -230,8 +229,16 @@ for (const size of ['desktop', 'phone'] as const) {
       await expect(page.getByTestId('attachment-thumb').first()).toHaveAttribute('data-status', 'ready');
       await page.getByTestId('composer-input').fill('What colour is this?');
       await page.getByTestId('send-button').click();
+      await expect(page.getByTestId('compare-pane').nth(0).getByTestId('assistant-message').last()).toContainText(
+        '480 × 320 pixels',
+        { timeout: 30_000 },
+      );
       await expect(page.getByTestId('compare-workspace')).toHaveAttribute('data-busy', 'false', { timeout: 30_000 });
       await expect(page.getByTestId('pane-no-images')).toBeVisible();
+      // The question with its thumbnail, not the end of the long simulated answers.
+      await page.getByTestId('pane-scroll').evaluateAll((elements) => {
+        for (const element of elements) element.scrollTop = 0;
+      });
       await snap(page, testInfo, `images-compare-${size}-${theme}`);
 
       await page.goto('/playground');
