@@ -12,11 +12,14 @@ import { contentSecurityPolicy, newNonce } from '@/lib/http/security-headers';
  *   pages and routes still check the session row themselves (a signed-out cookie passes here).
  */
 const publicPages = [/^\/login(?:\/|$)/, /^\/share\//];
+/** A share's image route sets its own sandboxing CSP (see lib/attachments imageResponse). */
+const shareImage = /^\/share\/[^/]+\/images\/[^/]+$/;
 
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const policy = contentSecurityPolicy({ nonce, dev: env.NODE_ENV === 'development' });
   const { pathname, search } = request.nextUrl;
+  if (shareImage.test(pathname)) return NextResponse.next();
 
   if (!publicPages.some((pattern) => pattern.test(pathname)) && !(await readSessionClaims(request.headers))) {
     const login = request.nextUrl.clone();

@@ -1,11 +1,13 @@
 'use client';
 
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { imagePartsOf } from '@/components/attachments/message-images';
 import { AssistantMessage, TypingDots } from '@/components/chat/assistant-message';
 import { ErrorBanner } from '@/components/chat/error-banner';
 import { useChatSession } from '@/components/chat/use-chat-session';
 import { useStickToBottom } from '@/components/chat/use-stick-to-bottom';
 import { UserMessage } from '@/components/chat/user-message';
+import { ImageIcon } from '@/components/ui/icons';
 import type { ChatMessage } from '@/lib/chat/types';
 import type { EditablePane } from '@/lib/compare/panes';
 import { useT } from '@/lib/i18n/use-t';
@@ -23,6 +25,8 @@ export function ComparePane({
   initialMessages,
   header,
   marks,
+  vision,
+  imagesElsewhere,
   autoSend,
   onHandle,
   onSnapshot,
@@ -33,6 +37,10 @@ export function ComparePane({
   initialMessages: ChatMessage[];
   header: ReactNode;
   marks: PaneMark[];
+  /** the pane's model can read images (the registry's `vision` flag) */
+  vision: { can: boolean; label: string };
+  /** images were attached to questions of this comparison (a text-only pane says it did not see them) */
+  imagesElsewhere: boolean;
   /** the first question, sent once when the pane mounts (a new comparison) */
   autoSend?: ComposerMessage;
   onHandle: (id: string, handle: PaneHandle | undefined) => void;
@@ -47,17 +55,24 @@ export function ComparePane({
     initialMessages,
     settings: undefined,
     body: () => ({ model: settingsRef.current.model, params: settingsRef.current.params }),
+    // A text-only pane never sends images, also not ones in its history from an earlier model.
+    dropImages: !vision.can,
   });
   const { messages, status, error, actions, clearError } = chat;
   const { scrollRef, contentRef, scrollToBottom } = useStickToBottom();
   const sentAt = useRef<number | undefined>(undefined);
+  const seesImages = useRef(vision.can);
+  seesImages.current = vision.can;
 
   const handle = useMemo<PaneHandle>(
     () => ({
       send: (message) => {
         sentAt.current = Date.now();
         scrollToBottom();
-        actions.send(message.text);
+        const files = seesImages.current ? message.files : undefined;
+        // An images-only question reaches a text-only pane only if the composer let it (it does not).
+        if (!message.text && !files?.length) return;
+        actions.send(message.text, files);
       },
       stop: actions.stop,
     }),
@@ -78,6 +93,7 @@ export function ComparePane({
   const latest = messages.findLast((message) => message.role === 'assistant');
   const turns = messages.filter((message) => message.role === 'user').length;
   const answered = last?.role === 'assistant';
+  const images = messages.some((message) => imagePartsOf(message.parts).length > 0);
   // Reported when something the workspace shows changes, not on every streamed chunk (useChat
   // hands out a new message object per chunk; re-rendering every pane per token would be wasteful).
   const latestRef = useRef(latest?.metadata);
@@ -85,8 +101,8 @@ export function ComparePane({
   const latestKey = `${latest?.id}:${latest?.metadata?.status}:${latest?.metadata?.timing?.durationMs}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: latestKey stands for the metadata read through the ref
   useEffect(() => {
-    onSnapshot(conversationId, { status, turns, answered, latest: latestRef.current });
-  }, [conversationId, status, turns, answered, latestKey, onSnapshot]);
+    onSnapshot(conversationId, { status, turns, answered, images, latest: latestRef.current });
+  }, [conversationId, status, turns, answered, images, latestKey, onSnapshot]);
 
   useEffect(() => {
     onScroller(conversationId, scrollRef.current);
@@ -125,6 +141,15 @@ export function ComparePane({
           {waiting && <TypingDots />}
         </div>
       </div>
+      {!vision.can && imagesElsewhere && (
+        <p
+          className="mx-2.5 mb-1.5 flex items-center gap-1.5 rounded-lg bg-ink/[0.04] px-2.5 py-1.5 text-xs text-ink-muted"
+          data-testid="pane-no-images"
+        >
+          <ImageIcon size={14} className="shrink-0" />
+          {t('compare.paneNoImages', { model: vision.label })}
+        </p>
+      )}
       {error && status === 'error' && (
         <div className="px-2.5" data-testid="pane-error">
           <ErrorBanner error={error} onRetry={actions.retry} onDismiss={clearError} />

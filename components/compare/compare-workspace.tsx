@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { DropOverlay } from '@/components/attachments/drop-overlay';
 import { Composer } from '@/components/chat/composer';
 import { cn } from '@/components/ui/cn';
 import { leadersOf, metricsOf } from '@/lib/compare/metrics';
@@ -17,6 +18,7 @@ import { CompareToolbar } from './compare-toolbar';
 import { MetricsSummary } from './metrics-summary';
 import { PaneHeader } from './pane-header';
 import type { PaneHandle, PaneMark, PaneSnapshot } from './types';
+import { useCompareImages } from './use-compare-images';
 import { useComparison } from './use-comparison';
 import { useProblemText } from './use-problem-text';
 import { useSyncedScroll } from './use-synced-scroll';
@@ -55,12 +57,20 @@ export function CompareWorkspace({ saved, canShare = false }: { saved?: Comparis
   const marksOf = (index: number): PaneMark[] =>
     (['fastest', 'cheapest', 'longest'] as const).filter((mark) => leaders[mark] === index);
 
+  // Images go to the panes whose model can read them; the others get the text and say so.
+  const draftKey = comparison ? `compare:${comparison.id}` : 'compare:new';
+  const images = useCompareImages(panes, models, paneSnapshots, draftKey);
+  const { attachments, handlers } = images;
+
   const send = (text: string) => {
+    const files = attachments.parts();
+    attachments.clear();
+    const message = files.length > 0 ? { text, files } : { text };
     if (!comparison) {
-      void state.start({ text });
+      void state.start(message, t('compare.imageTitle'));
       return;
     }
-    for (const pane of comparison.panes) handles.current.get(pane.conversationId)?.send({ text });
+    for (const pane of comparison.panes) handles.current.get(pane.conversationId)?.send(message);
   };
   const stopAll = () => {
     for (const handle of handles.current.values()) handle.stop();
@@ -98,7 +108,18 @@ export function CompareWorkspace({ saved, canShare = false }: { saved?: Comparis
   const problem = useProblemText(state.problem);
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" data-testid="compare-workspace" data-busy={busy ? 'true' : 'false'}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop and paste zone for images; the attach button is the keyboard path
+    <div
+      className="relative flex min-h-0 flex-1 flex-col"
+      data-testid="compare-workspace"
+      data-busy={busy ? 'true' : 'false'}
+      onDragEnter={handlers.onDragEnter}
+      onDragOver={handlers.onDragOver}
+      onDragLeave={handlers.onDragLeave}
+      onDrop={handlers.onDrop}
+      onPaste={handlers.onPaste}
+    >
+      {images.dragging && <DropOverlay />}
       <CompareToolbar
         title={comparison?.title ?? t('compare.new')}
         saved={Boolean(comparison)}
@@ -153,6 +174,8 @@ export function CompareWorkspace({ saved, canShare = false }: { saved?: Comparis
                   initialMessages={state.transcriptOf(pane.conversationId)}
                   header={header}
                   marks={marksOf(index)}
+                  vision={images.visionOf(pane.model)}
+                  imagesElsewhere={images.imagesInComparison}
                   autoSend={state.firstQuestionFor(pane.conversationId)}
                   onHandle={onHandle}
                   onSnapshot={onSnapshot}
@@ -191,13 +214,23 @@ export function CompareWorkspace({ saved, canShare = false }: { saved?: Comparis
             {problem}
           </p>
         )}
+        {images.needsText && (
+          <p className="text-center text-xs text-ink-muted" data-testid="compare-images-need-text">
+            {t('compare.imagesNeedText')}
+          </p>
+        )}
         <div className="mx-auto w-full max-w-3xl">
           <Composer
-            draftKey={comparison ? `compare:${comparison.id}` : 'compare:new'}
+            draftKey={draftKey}
             busy={busy}
             disabled={!models || panes.some((pane) => !pane.model)}
             onSend={send}
             onStop={stopAll}
+            attachments={attachments}
+            attachDisabledReason={
+              images.noVision ? t('compare.attachNoVision') : attachments.allowed ? undefined : t('attach.notAllowed')
+            }
+            blocked={images.needsText}
           />
         </div>
       </div>

@@ -1,12 +1,13 @@
-import type { ChatStatus } from 'ai';
+import type { ChatStatus, FileUIPart } from 'ai';
 import type { ChatMetadata } from '@/lib/chat/types';
 
 /**
- * What the composer hands every pane. Text only for now; when image parts exist (vision), they are
- * added here and each pane forwards them if its model accepts images.
+ * What the composer hands every pane: the text and the uploaded images. Each pane forwards the
+ * images only if its model can read them; a text-only pane sends the text alone.
  */
 export interface ComposerMessage {
   text: string;
+  files?: FileUIPart[];
 }
 
 /** What a pane lets the workspace do. */
@@ -22,6 +23,8 @@ export interface PaneSnapshot {
   turns: number;
   /** the transcript ends with an answer */
   answered: boolean;
+  /** some question in this pane carried images */
+  images: boolean;
   /** the latest answer's metadata */
   latest?: ChatMetadata;
 }

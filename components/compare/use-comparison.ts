@@ -71,12 +71,12 @@ export function useComparison(saved: ComparisonDetail | undefined) {
 
   /** Creates the comparison with the draft's panes; the panes then send `message` as they mount. */
   const start = useCallback(
-    async (message: ComposerMessage) => {
+    async (message: ComposerMessage, imageTitle: string) => {
       setProblem(undefined);
       setStarting(true);
       try {
         const { comparison: created } = await createComparison({
-          title: message.text.replace(/\s+/g, ' ').trim().slice(0, 80),
+          title: message.text.replace(/\s+/g, ' ').trim().slice(0, 80) || imageTitle,
           blind: draftBlind,
           panes: panes.map(({ model, params }) => ({ model, params })),
         });

@@ -11,6 +11,7 @@ import { MAX_MESSAGES, type PlaygroundRole, playgroundRoles } from '@/lib/playgr
 import { usePlaygroundStore } from '@/lib/stores/playground-store';
 import { usePlaygroundContext } from './context';
 import { Field, inputClass } from './field';
+import { MessageImagesField } from './message-images';
 import { useIssues, useSpec } from './use-issues';
 
 /** The system prompt and the message list: editable roles, add, remove, reorder. */
@@ -32,6 +33,7 @@ export function MessagesEditor() {
   const issues = useIssues();
   if (!state || !spec) return null;
   const prefix = endsWithAssistant(state) && supportsPrefix(spec, target);
+  const vision = { can: spec.vision, label: spec.label };
 
   return (
     <div className="space-y-3">
@@ -102,16 +104,18 @@ export function MessagesEditor() {
                     <TrashIcon size={14} />
                   </Button>
                 </div>
-                <textarea
-                  rows={3}
-                  value={message.content}
-                  aria-label={t('playground.messagePlaceholder')}
-                  aria-invalid={issue ? 'true' : undefined}
-                  placeholder={t('playground.messagePlaceholder')}
-                  onChange={(event) => store.updateMessage(index, { content: event.target.value })}
-                  className={cn(inputClass, 'resize-y border-transparent bg-transparent')}
-                  data-testid="message-content"
-                />
+                <MessageImagesField index={index} message={message} vision={vision}>
+                  <textarea
+                    rows={3}
+                    value={message.content}
+                    aria-label={t('playground.messagePlaceholder')}
+                    aria-invalid={issue ? 'true' : undefined}
+                    placeholder={t('playground.messagePlaceholder')}
+                    onChange={(event) => store.updateMessage(index, { content: event.target.value })}
+                    className={cn(inputClass, 'resize-y border-transparent bg-transparent')}
+                    data-testid="message-content"
+                  />
+                </MessageImagesField>
                 {issue && <p className="px-1 text-xs text-danger">{issue}</p>}
                 {prefix && index === state.messages.length - 1 && (
                   <p className="px-1 text-xs text-ink-faint">{t('playground.prefixHint')}</p>

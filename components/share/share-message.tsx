@@ -29,8 +29,13 @@ function Part({ part, labels }: { part: RenderedPart; labels: ShareLabels }) {
       );
     case 'image':
       return part.src ? (
-        // biome-ignore lint/performance/noImgElement: a data URL from the snapshot, nothing to optimise
-        <img src={part.src} alt={part.alt} className="my-2 max-h-96 max-w-full rounded-xl ring-1 ring-line" />
+        // biome-ignore lint/performance/noImgElement: the share's own image route or a data URL, nothing to optimise
+        <img
+          src={part.src}
+          alt={part.alt}
+          data-testid="share-image"
+          className="my-2 max-h-96 max-w-full rounded-xl ring-1 ring-line"
+        />
       ) : (
         <span className="my-1 inline-block rounded-lg border border-dashed border-line px-2.5 py-1 text-sm text-ink-muted">
           {labels.image}: {part.alt}

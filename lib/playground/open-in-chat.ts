@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { titleFrom } from '@/lib/chat/plan';
 import type { ChatMessage } from '@/lib/chat/types';
 import { getDb } from '@/lib/db/client';
+import { claimAttachments, listAttachmentInfo } from '@/lib/db/queries/attachments';
 import { type CopiedMessage, createConversationWithMessages } from '@/lib/db/queries/conversation-copies';
 import { AppError } from '@/lib/errors';
 import { getRegistry } from '@/lib/models/load';
@@ -25,9 +26,18 @@ export async function openInChat(user: CurrentUser, input: OpenInChatInput): Pro
   const { state, answer } = input;
   const spec = resolveSpec(getRegistry(), state.model);
   assertModelAllowed(user.role, spec.id);
-  const messages: CopiedMessage[] = state.messages
-    .filter((message) => message.content.trim() !== '')
-    .map((message) => ({ role: message.role, parts: [{ type: 'text', text: message.content }] }));
+  const db = await getDb();
+  // Images come along when they are this user's uploads (a link may name someone else's: dropped).
+  const ids = state.messages.flatMap((message) => (message.images ?? []).map((image) => image.id));
+  const owned = new Map((await listAttachmentInfo(db, user.id, ids)).map((row) => [row.id, row]));
+  const messages: CopiedMessage[] = state.messages.flatMap((message) => {
+    const images = (message.images ?? []).flatMap((image) => {
+      const row = owned.get(image.id);
+      return row ? [{ type: 'file' as const, mediaType: row.mediaType, url: `/api/attachments/${row.id}` }] : [];
+    });
+    const text = message.content.trim() !== '' ? [{ type: 'text' as const, text: message.content }] : [];
+    return images.length + text.length > 0 ? [{ role: message.role, parts: [...images, ...text] }] : [];
+  });
   if (answer && (answer.content !== '' || answer.reasoning !== '')) {
     const parts: ChatMessage['parts'] = [
       ...(answer.reasoning ? [{ type: 'reasoning' as const, text: answer.reasoning }] : []),
@@ -39,7 +49,7 @@ export async function openInChat(user: CurrentUser, input: OpenInChatInput): Pro
     throw new AppError('bad_request:playground', { message: 'There is no conversation to open yet.' });
   }
   const firstUser = messages.find((message) => message.role === 'user') ?? messages[0]!;
-  const conversation = await createConversationWithMessages(await getDb(), user.id, {
+  const conversation = await createConversationWithMessages(db, user.id, {
     title: titleFrom({ id: 'title', role: firstUser.role, parts: firstUser.parts }),
     model: state.model,
     params: {
@@ -53,5 +63,6 @@ export async function openInChat(user: CurrentUser, input: OpenInChatInput): Pro
     systemPrompt: state.system.trim() === '' ? null : state.system,
     messages,
   });
+  await claimAttachments(db, user.id, conversation.id, [...owned.keys()]);
   return { id: conversation.id };
 }

@@ -1,6 +1,6 @@
 import type { ModelSpec } from '@/lib/models';
 import { endsWithAssistant, ignoredNow, supportsPrefix } from './rules';
-import type { PlaygroundState } from './state';
+import type { PlaygroundImage, PlaygroundMessage, PlaygroundState } from './state';
 import { credentialEnv, type UpstreamTarget } from './target';
 
 /**
@@ -43,7 +43,37 @@ function chatPath(target: UpstreamTarget, prefix: boolean): { url: string; path:
   return { url, path: new URL(url).pathname };
 }
 
-export function buildUpstreamRequest(state: PlaygroundState, spec: ModelSpec, target: UpstreamTarget): UpstreamRequest {
+/**
+ * Where an image's `image_url.url` comes from. The server passes the stored bytes as a data URL;
+ * the code view and anything else that only describes the request use the placeholder, so a
+ * snippet never holds megabytes of base64 (the code view says how to fill it in).
+ */
+export type ImageUrlOf = (image: PlaygroundImage) => string;
+
+/** `data:image/png;base64,<BASE64 OF image-1a2b3c4d.png>`: the shape of the real value, shortened. */
+export const imagePlaceholder: ImageUrlOf = (image) =>
+  `data:${image.mediaType};base64,<BASE64 OF ${imageFileName(image)}>`;
+
+/** The file name an image downloads as (`GET /api/attachments/:id` names it the same way). */
+export function imageFileName(image: PlaygroundImage): string {
+  return `image-${image.id.slice(0, 8)}.${image.mediaType.slice('image/'.length).replace('jpeg', 'jpg')}`;
+}
+
+/** A message's content: a string, or (with images) the API's content array — images, then the text. */
+function contentOf(message: PlaygroundMessage, imageUrl: ImageUrlOf): string | Record<string, unknown>[] {
+  if (!message.images?.length) return message.content;
+  return [
+    ...message.images.map((image) => ({ type: 'image_url', image_url: { url: imageUrl(image) } })),
+    ...(message.content !== '' ? [{ type: 'text', text: message.content }] : []),
+  ];
+}
+
+export function buildUpstreamRequest(
+  state: PlaygroundState,
+  spec: ModelSpec,
+  target: UpstreamTarget,
+  imageUrl: ImageUrlOf = imagePlaceholder,
+): UpstreamRequest {
   const prefix = endsWithAssistant(state) && supportsPrefix(spec, target);
   const ignored = ignoredNow(spec, state.thinking);
   const thinking = spec.thinking.supported && state.thinking;
@@ -55,8 +85,8 @@ export function buildUpstreamRequest(state: PlaygroundState, spec: ModelSpec, ta
     ...(state.system.trim() !== '' ? [{ role: 'system', content: state.system }] : []),
     ...state.messages.map((message, index) =>
       prefix && index === state.messages.length - 1
-        ? { role: message.role, content: message.content, prefix: true }
-        : { role: message.role, content: message.content },
+        ? { role: message.role, content: contentOf(message, imageUrl), prefix: true }
+        : { role: message.role, content: contentOf(message, imageUrl) },
     ),
   ];
 

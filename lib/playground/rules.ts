@@ -60,8 +60,16 @@ export function playgroundIssues(
     issues.push({ param: 'messages', message: 'Add at least one message.' });
   }
   state.messages.forEach((message, index) => {
-    if (message.content.trim() === '') {
+    const images = message.images?.length ?? 0;
+    if (message.content.trim() === '' && images === 0) {
       issues.push({ param: `messages.${index}`, message: `Message ${index + 1} is empty.` });
+    } else if (images > 0 && message.role !== 'user') {
+      issues.push({ param: `messages.${index}`, message: `Only user messages carry images (message ${index + 1}).` });
+    } else if (images > 0 && !spec.vision) {
+      issues.push({
+        param: `messages.${index}`,
+        message: `${spec.id} cannot read images: remove the images of message ${index + 1} or pick a model that can.`,
+      });
     }
   });
   if (endsWithAssistant(state) && !supportsPrefix(spec, target)) {

@@ -3,6 +3,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { endUserIdFor } from '@/lib/chat/end-user';
 import { admitTurn } from '@/lib/chat/quota';
 import type { ChatMessage } from '@/lib/chat/types';
+import { getDb } from '@/lib/db/client';
 import { type AppError, toAppError } from '@/lib/errors';
 import { outputWordFilter } from '@/lib/gateway/chat';
 import { auditRejectedTurn } from '@/lib/gateway/chat-audit';
@@ -16,6 +17,7 @@ import { getRuntime } from '@/lib/runtime';
 import { classifyUpstreamError, isAbortError } from '@/lib/upstream';
 import { fromStatus, sanitizeUpstreamMessage } from '@/lib/upstream/classify';
 import { type RunEvent, readChunk, SseSplitter, type WireUsage } from './events';
+import { elideImages, playgroundImageUrls } from './images';
 import { createSseWordFilter } from './output-filter';
 import { bodyText, buildUpstreamRequest, type UpstreamRequest } from './request';
 import { settleRun } from './settle';
@@ -82,6 +84,7 @@ async function startRun(input: PlaygroundState, ctx: RunContext, redactions: Red
   const settings = assertRunnable(registry, input, spec, target);
   // While the model's breaker is open: a 503 with Retry-After at once, nothing reserved.
   upstream.assertAvailable(spec.id);
+  const imageUrl = await playgroundImageUrls(await getDb(), ctx.user, spec, input);
 
   const messages = input.messages.map(
     (message, index): ChatMessage => ({
@@ -92,7 +95,7 @@ async function startRun(input: PlaygroundState, ctx: RunContext, redactions: Red
   );
   const admission = await admitTurn(ctx.user, settings, input.system || undefined, messages);
   const state = { ...input, maxTokens: admission.maxOutputTokens ?? input.maxTokens };
-  const request = buildUpstreamRequest(state, spec, target);
+  const request = buildUpstreamRequest(state, spec, target, imageUrl);
   request.headers['x-request-id'] = ctx.requestId;
 
   const controller = new AbortController();
@@ -228,9 +231,12 @@ async function startRun(input: PlaygroundState, ctx: RunContext, redactions: Red
   });
 }
 
-/** The request as the inspector shows it: exactly what was sent, credentials left as placeholders. */
+/**
+ * The request as the inspector shows it: exactly what was sent, credentials left as placeholders
+ * and inline images shortened (the page does not need megabytes of base64 to show the shape).
+ */
 function shown(request: UpstreamRequest): UpstreamRequest {
-  return { ...request, headers: { ...request.headers } };
+  return { ...request, headers: { ...request.headers }, body: elideImages(request.body) };
 }
 
 function errorMessage(text: string): string | undefined {

@@ -15,9 +15,24 @@ export const MAX_MESSAGES = 100;
 export const MAX_MESSAGE_CHARS = 200_000;
 export const MAX_STOP_CHARS = 256;
 
+/** Structural cap; the server holds each message to ATTACHMENTS_PER_MESSAGE (lib/playground/images.ts). */
+export const MAX_MESSAGE_IMAGES = 16;
+
+/**
+ * An image of a user message, by reference: an uploaded attachment (`POST /api/attachments`, which
+ * sniffs and re-encodes it). The state — and so the URL and the run body — never carries image
+ * bytes; the server reads them from the store, as the owner's, when it sends the request.
+ */
+export const playgroundImageSchema = z.object({
+  id: z.string().uuid(),
+  mediaType: z.enum(['image/jpeg', 'image/png', 'image/gif', 'image/webp']),
+});
+export type PlaygroundImage = z.infer<typeof playgroundImageSchema>;
+
 export const playgroundMessageSchema = z.object({
   role: z.enum(playgroundRoles),
   content: z.string().max(MAX_MESSAGE_CHARS),
+  images: z.array(playgroundImageSchema).max(MAX_MESSAGE_IMAGES).optional(),
 });
 export type PlaygroundMessage = z.infer<typeof playgroundMessageSchema>;
 

@@ -1,10 +1,13 @@
 import 'server-only';
+import { type AttachmentBytes, attachmentIdOf, readAttachmentBytes } from '@/lib/attachments';
+import { adoptImageParts, dataUrlBytes } from '@/lib/attachments/adopt';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Database } from '@/lib/db/client';
 import { loadComparisonSnapshot } from '@/lib/db/queries/comparison-snapshots';
 import { createConversationWithMessages } from '@/lib/db/queries/conversation-copies';
 import type { ShareSource } from '@/lib/db/queries/shares';
 import {
+  findLiveShareByHash,
   findShareFor,
   insertShare,
   listSharesOf,
@@ -23,7 +26,7 @@ import {
   type ShareSnapshot,
 } from '@/lib/transcript/comparison';
 import { type Transcript, withoutReasoning } from '@/lib/transcript/types';
-import { copiedMessages, copyComparisonSnapshot } from './comparison-copy';
+import { copyComparisonSnapshot } from './comparison-copy';
 import { expiresAtFor, type ShareExpiry, type ShareState, shareState } from './expiry';
 import { hashShareToken, isShareTokenShape, newShareToken, sealShareToken, unsealShareToken } from './token';
 
@@ -220,6 +223,28 @@ export async function openShare(db: Database, token: string, now = new Date()): 
     : { ...base, kind: 'conversation', snapshot };
 }
 
+/**
+ * One image of a live share (`GET /share/<token>/images/<id>`): served only when the snapshot
+ * itself references the attachment, read as the sharer's. Anything else — another attachment of
+ * the same owner, someone else's, a revoked or expired share — is undefined (404).
+ */
+export async function shareImage(
+  db: Database,
+  token: string,
+  attachmentId: string,
+  now = new Date(),
+): Promise<AttachmentBytes | undefined> {
+  if (!isShareTokenShape(token)) return undefined;
+  const share = await findLiveShareByHash(db, hashShareToken(token), now);
+  if (!share) return undefined;
+  const { snapshot } = share;
+  const messages = isComparisonSnapshot(snapshot) ? snapshot.panes.flatMap((pane) => pane.messages) : snapshot.messages;
+  const referenced = messages.some((message) =>
+    message.parts.some((part) => part.type === 'file' && attachmentIdOf(part.url) === attachmentId),
+  );
+  return referenced ? readAttachmentBytes(share.ownerId, attachmentId, db) : undefined;
+}
+
 export type ShareCopy = { conversation: Conversation } | { comparison: Comparison };
 
 /**
@@ -231,12 +256,27 @@ export async function copyShare(db: Database, viewer: Actor, token: string, now 
   if (!share) throw new AppError('not_found:share');
   const { snapshot } = share;
   if (isComparisonSnapshot(snapshot)) return { comparison: await copyComparisonSnapshot(db, viewer.id, snapshot) };
+  // Its images become attachments of the viewer (re-checked and re-encoded like an upload), so the
+  // copy can send them to a vision model and keeps them if the sharer deletes theirs; an image that
+  // is gone becomes a short note.
+  const images = await adoptImageParts(db, viewer.id, snapshot.messages, async (part) => {
+    const id = attachmentIdOf(part.url);
+    if (id) return (await readAttachmentBytes(share.ownerId, id, db))?.bytes;
+    return dataUrlBytes(part.url);
+  });
   const conversation = await createConversationWithMessages(db, viewer.id, {
     title: snapshot.title,
     model: snapshot.model,
     params: snapshot.params,
     systemPrompt: snapshot.systemPrompt,
-    messages: copiedMessages(snapshot.messages),
+    messages: images.messages.map((message) => ({
+      role: message.role,
+      status: message.status,
+      model: message.model,
+      usage: message.usage,
+      parts: message.parts,
+    })),
   });
+  await images.claim(db, conversation.id);
   return { conversation };
 }

@@ -1,4 +1,4 @@
-import { type AttachmentSource, imageDataUrl } from './attachments';
+import { type AttachmentSource, attachmentIdOf, imageDataUrl } from './attachments';
 import { renderMarkdown } from './render-markdown';
 import type { Transcript, TranscriptMessage } from './types';
 
@@ -23,7 +23,12 @@ export interface RenderedMessage {
 
 export async function renderTranscript(
   transcript: Pick<Transcript, 'messages'>,
-  options: { ownerId: string; source: AttachmentSource },
+  options: {
+    ownerId: string;
+    source: AttachmentSource;
+    /** A page-relative URL for a stored attachment (the share page's image route); else inlined. */
+    imageUrl?: (attachmentId: string) => string;
+  },
 ): Promise<RenderedMessage[]> {
   const rendered: RenderedMessage[] = [];
   // One message at a time: a 300-message conversation does not start 300 highlighters' work at once.
@@ -38,7 +43,9 @@ export async function renderTranscript(
             : { kind: 'plain' as const, text: part.text },
         );
       } else {
-        const src = await imageDataUrl(part, options.ownerId, options.source);
+        const id = options.imageUrl ? attachmentIdOf(part.url) : undefined;
+        const src =
+          id && options.imageUrl ? options.imageUrl(id) : await imageDataUrl(part, options.ownerId, options.source);
         parts.push({ kind: 'image' as const, src, alt: part.filename ?? part.mediaType });
       }
     }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { adoptImageParts, dataUrlBytes } from '@/lib/attachments/adopt';
 import type { Database } from '@/lib/db/client';
 import { type ConversationWithMessages, createConversationWithMessages } from '@/lib/db/queries/conversation-copies';
 import { AppError } from '@/lib/errors';
@@ -121,12 +122,22 @@ export async function importConversations(db: Database, ownerId: string, text: s
   if (total > maxImportedMessages) {
     throw invalid(`A file may hold at most ${maxImportedMessages} messages.`, { reason: 'too_many' });
   }
+  // Inline images become attachments of the importer (checked and re-encoded like uploads), so
+  // they can be sent to a vision model; refused ones become a short note. Stored before the
+  // transaction: if it fails they stay unsent uploads, which the sweep removes.
+  const adopted: Awaited<ReturnType<typeof adoptImageParts<ConversationWithMessages['messages'][number]>>>[] = [];
+  for (const write of writes) {
+    adopted.push(await adoptImageParts(db, ownerId, write.messages, async (part) => dataUrlBytes(part.url)));
+  }
   const created = await db.transaction(async (tx) => {
     const rows = [];
-    for (const write of writes)
-      rows.push(await createConversationWithMessages(tx as unknown as Database, ownerId, write));
+    for (const [index, write] of writes.entries()) {
+      const messages = adopted[index]!.messages;
+      rows.push(await createConversationWithMessages(tx as unknown as Database, ownerId, { ...write, messages }));
+    }
     return rows;
   });
+  for (const [index, row] of created.entries()) await adopted[index]!.claim(db, row.id);
   return {
     format,
     conversations: created.map((row, index) => ({

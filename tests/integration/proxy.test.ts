@@ -28,6 +28,10 @@ describe('proxy', () => {
 
   it('lets /login and /share/* through without a session, and signed-in visitors anywhere', async () => {
     for (const path of ['/login', '/share/abc']) expect((await visit(path)).headers.get('location')).toBeNull();
+    // A share's images keep the image route's own sandboxing CSP (the proxy adds none).
+    const image = await visit('/share/abc/images/00000000-0000-0000-0000-000000000000');
+    expect(image.headers.get('location')).toBeNull();
+    expect(image.headers.get('content-security-policy')).toBeNull();
     const signedIn = await visit('/settings', app.session.cookie);
     expect(signedIn.headers.get('location')).toBeNull();
     expect(signedIn.headers.get('x-middleware-next')).toBe('1');

@@ -32,6 +32,8 @@ export async function loadApp(options: { databaseUrl?: string; env?: Record<stri
   const { getDb } = await import('@/lib/db/client');
   const { createSession } = await import('@/lib/db/queries/sessions');
   const { encodeSessionToken, sessionCookieName } = await import('@/lib/auth/session-token');
+  // What instrumentation.ts does at server start: exports and shares read stored images.
+  (await import('@/lib/attachments/transcript-source')).installAttachmentSource();
   const simulator = getRuntime().simulator;
   const db = await getDb();
 

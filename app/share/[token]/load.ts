@@ -33,7 +33,13 @@ export const loadShare = cache(async (token: string): Promise<LoadedShare> => {
   }
   const share = await openShare(await getDb(), token);
   if (!share) return { kind: 'missing' };
-  const options = { ownerId: share.ownerId, source: getAttachmentSource() };
+  // Stored images load through the token-scoped image route (not megabytes of base64 in the
+  // page); imported data-URL images are already inline.
+  const options = {
+    ownerId: share.ownerId,
+    source: getAttachmentSource(),
+    imageUrl: (id: string) => `/share/${token}/images/${id}`,
+  };
   if (share.kind === 'comparison') {
     const panes: RenderedMessage[][] = [];
     for (const pane of share.snapshot.panes) panes.push(await renderTranscript(pane, options));

@@ -92,6 +92,22 @@ export async function updateShareRow(
   return row;
 }
 
+/** The live share behind a token hash without counting a view (its images load separately). */
+export async function findLiveShareByHash(db: Database, tokenHash: string, now: Date): Promise<Share | undefined> {
+  const [row] = await db
+    .select()
+    .from(shares)
+    .where(
+      and(
+        eq(shares.tokenHash, tokenHash),
+        isNull(shares.revokedAt),
+        or(isNull(shares.expiresAt), gt(shares.expiresAt, now)),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /**
  * The live share behind a token hash, counting the view in the same statement; undefined when
  * unknown, revoked or expired at `now`.

@@ -556,6 +556,18 @@ export const en = {
     'Anyone with the link can read this comparison as it is now: every pane and the votes. In a blind comparison, model names stay hidden until you have voted.',
   'shares.kind.conversation': 'Conversation',
   'shares.kind.comparison': 'Comparison',
+  // Images everywhere (follow-up to issue 6): compare panes and the playground
+  'compare.attachNoVision':
+    'None of the panes’ models can read images. Pick a model marked “Images” in a pane to attach one.',
+  'compare.paneNoImages': '{model} cannot read images: this pane got the text only.',
+  'compare.imagesNeedText': 'Add a question: some panes cannot read images and get the text only.',
+  'compare.imageTitle': 'Question about an image',
+  'playground.imageUnavailableShort': 'Not available',
+  'playground.imageUnavailable':
+    'This link names {count} image(s) you cannot open (only the person who uploaded them can use them). Remove them, or attach your own, to run.',
+  'playground.codeImages':
+    'Images appear as <BASE64 OF image-….png> placeholders. Download each image and put its base64 there (e.g. base64 -w0 image.png), or read the file in your code.',
+  'playground.downloadImage': 'Download {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -550,4 +550,15 @@ export const zhCN: Catalog = {
     '任何拿到链接的人都能查看此对比当前的样子：所有窗格和投票。盲测对比在你投票之前不会显示模型名称。',
   'shares.kind.conversation': '对话',
   'shares.kind.comparison': '对比',
+  // 图片支持扩展（issue 6 后续）：对比窗格与 Playground
+  'compare.attachNoVision': '所有窗格的模型都不能读取图片。请在某个窗格中选择标有“图片”的模型后再附加图片。',
+  'compare.paneNoImages': '{model} 不能读取图片：此窗格只收到了文字。',
+  'compare.imagesNeedText': '请输入问题：部分窗格不能读取图片，只会收到文字。',
+  'compare.imageTitle': '关于图片的问题',
+  'playground.imageUnavailableShort': '不可用',
+  'playground.imageUnavailable':
+    '此链接引用了 {count} 张你无法打开的图片（只有上传者本人可以使用）。请移除它们或附加你自己的图片后再运行。',
+  'playground.codeImages':
+    '图片以 <BASE64 OF image-….png> 占位符显示。请下载每张图片并把它的 base64 填入（例如 base64 -w0 image.png），或在代码中读取该文件。',
+  'playground.downloadImage': '下载 {name}',
 };
