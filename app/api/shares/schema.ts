@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { shareExpirySchema } from '@/lib/share/expiry';
+import { shareExpiries } from '@/lib/share/expiry';
+
+const shareExpirySchema = z.enum(shareExpiries);
 
 export const createShareSchema = z
   .object({
