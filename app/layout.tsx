@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { cookies, headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AppProviders } from '@/components/providers/app-providers';
-import { isLanguage, languageCookie, languageFromAcceptLanguage } from '@/lib/i18n/languages';
+import { catalogs, isLanguage, languageCookie, languageFromAcceptLanguage } from '@/lib/i18n/languages';
 import { uiStoreKey } from '@/lib/stores/ui-store';
 import './globals.css';
 
@@ -41,7 +41,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="font-sans antialiased">
-        <AppProviders initialLanguage={language}>{children}</AppProviders>
+        {/* Only this language's catalog reaches the browser (in the page data, not in a script). */}
+        <AppProviders initialLanguage={language} initialCatalog={catalogs[language]}>
+          {children}
+        </AppProviders>
       </body>
     </html>
   );

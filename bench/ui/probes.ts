@@ -6,7 +6,7 @@
 
 export interface BenchWindow {
   __bench: {
-    longTasks: number[];
+    longTasks: { duration: number; at: number }[];
     frames: { duration: number; blocking: number; at: number; scripts: string[] }[];
     events: { name: string; duration: number }[];
     readyAt?: number;
@@ -30,7 +30,7 @@ export function installProbes(lastMarker: string) {
       new PerformanceObserver((list) => list.getEntries().forEach(take)).observe({ type, buffered: true, ...options });
     } catch {}
   };
-  observe('longtask', {}, (entry) => bench.longTasks.push(entry.duration));
+  observe('longtask', {}, (entry) => bench.longTasks.push({ duration: entry.duration, at: entry.startTime }));
   observe('long-animation-frame', {}, (entry) =>
     bench.frames.push({
       duration: entry.duration,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useState } from 'react';
+import { useCallback, useDeferredValue, useState } from 'react';
 import { imagePartsOf } from '@/components/attachments/message-images';
 import { useAttachments } from '@/components/attachments/use-attachments';
 import { useDropAndPaste } from '@/components/attachments/use-drop-and-paste';
@@ -43,6 +43,10 @@ export function ChatView({
   // Images the model cannot read hold the message back until the user chooses what to do.
   const blocked = textOnly && (attachments.items.length > 0 || (historyHasImages && !dropImages));
   const { scrollRef, contentRef, atBottom, scrollToBottom } = useStickToBottom();
+  // useChat's updates render synchronously; the transcript takes them at a lower priority, so
+  // React renders it in interruptible slices and a keystroke in the composer is never queued
+  // behind a streamed chunk's markdown.
+  const shownMessages = useDeferredValue(messages);
 
   const busy = status === 'submitted' || status === 'streaming';
   const last = messages.at(-1);
@@ -88,7 +92,13 @@ export function ChatView({
           {messages.length === 0 ? (
             <EmptyState onPick={send} disabled={!settings || busy} />
           ) : (
-            <MessageList messages={messages} busy={busy} waiting={waiting} actions={actions} scrollRef={scrollRef} />
+            <MessageList
+              messages={shownMessages}
+              busy={busy}
+              waiting={waiting}
+              actions={actions}
+              scrollRef={scrollRef}
+            />
           )}
         </div>
       </div>

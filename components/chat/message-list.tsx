@@ -1,6 +1,6 @@
 'use client';
 
-import { type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Virtualizer } from 'virtua';
 import type { ChatMessage } from '@/lib/chat/types';
 import { useT } from '@/lib/i18n/use-t';
@@ -19,7 +19,7 @@ export const virtualiseAfter = 30;
  * streamed, and what assistive tech and find-in-page most often need). Trade-off: the browser's
  * find-in-page does not see older messages until they scroll into view.
  */
-export function MessageList({
+export const MessageList = memo(function MessageList({
   messages,
   busy,
   waiting,
@@ -95,4 +95,4 @@ export function MessageList({
       )}
     </div>
   );
-}
+});

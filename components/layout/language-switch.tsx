@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CheckIcon, GlobeIcon } from '@/components/ui/icons';
 import { MenuItem, Popover } from '@/components/ui/popover';
-import { languageNames, languages } from '@/lib/i18n/languages';
+import { languageNames, languages } from '@/lib/i18n/language-tags';
 import { useLanguage, useT } from '@/lib/i18n/use-t';
 import { useUiStore } from '@/lib/stores/ui-store';
 

@@ -1,18 +1,41 @@
 'use client';
 
-import { type ReactNode, useEffect } from 'react';
-import { type Language, languageCookie, languageFromTag } from '@/lib/i18n/languages';
-import { LanguageContext } from '@/lib/i18n/use-t';
+import { type ReactNode, useEffect, useState } from 'react';
+import { type Catalog, type Language, languageCookie, languageFromTag } from '@/lib/i18n/language-tags';
+import { loadCatalog } from '@/lib/i18n/load-catalog';
+import { LanguageContext, type LanguageValue } from '@/lib/i18n/use-t';
 import { whenHydrated } from '@/lib/stores/hydration';
 import { useUiStore } from '@/lib/stores/ui-store';
 
 /**
- * The server picks the first language (cookie, else Accept-Language) so the HTML arrives translated.
- * After that the person's choice in the ui store wins; on a first visit `navigator.language` decides.
+ * The server picks the first language (cookie, else Accept-Language) so the HTML arrives translated,
+ * and passes that language's catalog along, so no catalog is in the JavaScript bundles. After that
+ * the person's choice in the ui store wins (its catalog is fetched, and the page switches once it
+ * arrives); on a first visit `navigator.language` decides.
  */
-export function LanguageProvider({ initialLanguage, children }: { initialLanguage: Language; children: ReactNode }) {
+export function LanguageProvider({
+  initialLanguage,
+  initialCatalog,
+  children,
+}: {
+  initialLanguage: Language;
+  initialCatalog: Catalog;
+  children: ReactNode;
+}) {
   const chosen = useUiStore((state) => state.language);
-  const language = chosen ?? initialLanguage;
+  const wanted = chosen ?? initialLanguage;
+  const [value, setValue] = useState<LanguageValue>({ language: initialLanguage, catalog: initialCatalog });
+
+  useEffect(() => {
+    if (wanted === value.language) return;
+    let current = true;
+    void loadCatalog(wanted).then((catalog) => {
+      if (current) setValue({ language: wanted, catalog });
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, value.language]);
 
   useEffect(() => {
     return whenHydrated(useUiStore, (state) => {
@@ -24,10 +47,10 @@ export function LanguageProvider({ initialLanguage, children }: { initialLanguag
   }, [initialLanguage]);
 
   useEffect(() => {
-    document.documentElement.lang = language;
+    document.documentElement.lang = value.language;
     // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in Firefox and older Safari
     if (chosen) document.cookie = `${languageCookie}=${chosen}; path=/; max-age=31536000; samesite=lax`;
-  }, [language, chosen]);
+  }, [value.language, chosen]);
 
-  return <LanguageContext value={language}>{children}</LanguageContext>;
+  return <LanguageContext value={value}>{children}</LanguageContext>;
 }

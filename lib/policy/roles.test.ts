@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
+import { limitOverridesSchema } from './limit-overrides';
 import {
   assertCan,
   assertFeature,
@@ -9,7 +10,6 @@ import {
   features,
   hasFeature,
   isAdminEmail,
-  limitOverridesSchema,
   limitsFor,
   modelAllowed,
   policyTable,

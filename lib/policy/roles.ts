@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -44,16 +43,7 @@ export type LimitName = (typeof limitNames)[number];
 export type Limits = Record<LimitName, number | null>;
 
 /** What an admin may set on one user; absent fields fall back to the role's default. */
-export const limitOverridesSchema = z
-  .object({
-    requestsPerMinute: z.number().int().min(0).nullable(),
-    requestsPerDay: z.number().int().min(0).nullable(),
-    tokensPerDay: z.number().int().min(0).nullable(),
-    concurrentStreams: z.number().int().min(0).nullable(),
-  })
-  .partial()
-  .strict();
-export type LimitOverrides = z.infer<typeof limitOverridesSchema>;
+export type LimitOverrides = Partial<Limits>;
 
 export interface RolePolicy {
   routes: readonly RouteId[];

@@ -1,9 +1,6 @@
-import { z } from 'zod';
-
 /** The expiry choices the Share dialog offers; `never` keeps a link until it is revoked. */
 export const shareExpiries = ['1h', '1d', '7d', '30d', 'never'] as const;
 export type ShareExpiry = (typeof shareExpiries)[number];
-export const shareExpirySchema = z.enum(shareExpiries);
 
 const hour = 3_600_000;
 const durations: Record<Exclude<ShareExpiry, 'never'>, number> = {

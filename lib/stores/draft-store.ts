@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { deferredStorage } from './deferred-storage';
 
 /** Drafts are keyed by conversation id; the new-chat screen uses this key. */
 export const newChatDraftKey = 'new';
@@ -36,7 +37,8 @@ export const useDraftStore = create<DraftState>()(
     {
       name: 'ds-drafts',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      // Written at most every 400 ms (and on pagehide), not on every keystroke.
+      storage: createJSONStorage(() => deferredStorage(() => localStorage)),
       partialize: ({ drafts }) => ({ drafts }),
       skipHydration: true,
     },

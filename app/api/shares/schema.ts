@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { shareExpirySchema } from '@/lib/share/expiry';
+import { shareExpiries } from '@/lib/share/expiry';
+
+const shareExpirySchema = z.enum(shareExpiries);
 
 const shareOptions = {
   expiry: shareExpirySchema.default('7d'),

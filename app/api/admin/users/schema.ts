@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitOverridesSchema } from '@/lib/policy/roles';
+import { limitOverridesSchema } from '@/lib/policy/limit-overrides';
 
 export const userUpdateSchema = z
   .object({
