@@ -1,0 +1,40 @@
+import type { Section } from '../en';
+import type { vision as en } from '../en/vision';
+
+export const vision: Section<typeof en> = {
+  'attach.button': '添加图片',
+  'attach.buttonLimit': '添加图片（每条消息最多 {count} 张）',
+  'attach.unsupportedModel': '{model} 无法读取图片。请选择标有“图像”的模型后再添加。',
+  'attach.notAllowed': '你的账户不能使用图片输入。',
+  'attach.remove': '移除 {name}',
+  'attach.uploading': '正在上传…',
+  'attach.failed': '上传失败',
+  'attach.count': '{count} / {limit} 张图片',
+  'attach.dropHere': '松开即可添加图片',
+  'attach.tooMany': '一条消息最多只能带 {limit} 张图片。',
+  'attach.badType': '{name} 不是 JPEG、PNG、GIF 或 WebP 图片。',
+  'attach.tooLarge': '{name} 超过了 {size}。',
+  'attach.animated': '动图：只会发送第一帧。',
+  'attach.imageAlt': '附加的图片 {index}',
+  'attach.open': '查看第 {index} 张图片的原图',
+  'attach.viewerTitle': '第 {index} 张，共 {count} 张',
+  'attach.close': '关闭',
+  'attach.openOriginal': '在新标签页中打开',
+  'attach.historyTitle': '这个对话里有 {model} 无法读取的图片。',
+  'attach.pendingTitle': '{model} 无法读取你添加的图片。',
+  'attach.switchBack': '切换到 {model}',
+  'attach.sendWithout': '不带图片发送',
+  'attach.sendingWithout': '这个对话里的图片不会发送给 {model}。',
+  'attach.undo': '撤销',
+  'attach.removeAll': '移除这些图片',
+  'compare.attachNoVision': '所有窗格的模型都不能读取图片。请在某个窗格中选择标有“图片”的模型后再附加图片。',
+  'compare.paneNoImages': '{model} 不能读取图片：此窗格只收到了文字。',
+  'compare.imagesNeedText': '请输入问题：部分窗格不能读取图片，只会收到文字。',
+  'compare.imageTitle': '关于图片的问题',
+  'playground.imageUnavailableShort': '不可用',
+  'playground.imageUnavailable':
+    '此链接引用了 {count} 张你无法打开的图片（只有上传者本人可以使用）。请移除它们或附加你自己的图片后再运行。',
+  'playground.codeImages':
+    '图片以 <BASE64 OF image-….png> 占位符显示。请下载每张图片并把它的 base64 填入（例如 base64 -w0 image.png），或在代码中读取该文件。',
+  'playground.downloadImage': '下载 {name}',
+};
