@@ -38,53 +38,33 @@ export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters)
           onChange={(event) => set({ user: event.target.value })}
         />
       </label>
-      <label className="space-y-1 text-xs text-ink-muted">
-        <span>{t('audit.col.route')}</span>
-        <select
-          className={field}
-          data-testid="audit-filter-route"
-          value={draft.route ?? ''}
-          onChange={(event) => set({ route: event.target.value })}
-        >
-          <option value="">{t('audit.any')}</option>
-          {routes.map((route) => (
-            <option key={route} value={route}>
-              {route}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter
+        label={t('audit.col.route')}
+        any={t('audit.any')}
+        testId="audit-filter-route"
+        options={routes}
+        value={draft.route}
+        onChange={(route) => set({ route })}
+      />
       <label className="space-y-1 text-xs text-ink-muted">
         <span>{t('audit.model')}</span>
         <input className={field} value={draft.model ?? ''} onChange={(event) => set({ model: event.target.value })} />
       </label>
-      <label className="space-y-1 text-xs text-ink-muted">
-        <span>{t('audit.status')}</span>
-        <select
-          className={field}
-          data-testid="audit-filter-status"
-          value={draft.status ?? ''}
-          onChange={(event) => set({ status: event.target.value })}
-        >
-          <option value="">{t('audit.any')}</option>
-          {statuses.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="space-y-1 text-xs text-ink-muted">
-        <span>{t('audit.cache')}</span>
-        <select className={field} value={draft.cache ?? ''} onChange={(event) => set({ cache: event.target.value })}>
-          <option value="">{t('audit.any')}</option>
-          {cacheStatuses.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter
+        label={t('audit.status')}
+        any={t('audit.any')}
+        testId="audit-filter-status"
+        options={statuses}
+        value={draft.status}
+        onChange={(status) => set({ status })}
+      />
+      <SelectFilter
+        label={t('audit.cache')}
+        any={t('audit.any')}
+        options={cacheStatuses}
+        value={draft.cache}
+        onChange={(cache) => set({ cache })}
+      />
       <label className="space-y-1 text-xs text-ink-muted">
         <span>{t('audit.from')}</span>
         <input
@@ -127,5 +107,40 @@ export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters)
         </Button>
       </div>
     </form>
+  );
+}
+
+function SelectFilter({
+  label,
+  any,
+  options,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  any: string;
+  options: readonly string[];
+  value: string | undefined;
+  onChange: (value: string) => void;
+  testId?: string;
+}) {
+  return (
+    <label className="space-y-1 text-xs text-ink-muted">
+      <span>{label}</span>
+      <select
+        className={field}
+        data-testid={testId}
+        value={value ?? ''}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

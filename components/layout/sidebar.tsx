@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { UserMenu } from '@/components/auth/user-menu';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -15,7 +16,6 @@ import { ConversationList } from './conversation-list';
 export function Sidebar({ account, className }: { account: Account; className?: string }) {
   const t = useT();
   const router = useRouter();
-  const pathname = usePathname();
   const startNewChat = useUiStore((state) => state.startNewChat);
   const setDrawerOpen = useUiStore((state) => state.setDrawerOpen);
   const toggleCollapsed = useUiStore((state) => state.toggleSidebarCollapsed);
@@ -73,24 +73,12 @@ export function Sidebar({ account, className }: { account: Account; className?: 
           <PlusIcon size={16} />
           {t('sidebar.newChat')}
         </Button>
-        <Link
-          href="/playground"
-          data-testid="nav-playground"
-          aria-current={pathname.startsWith('/playground') ? 'page' : undefined}
-          className="mt-1 flex h-9 items-center gap-2 rounded-xl px-3 text-sm font-medium text-ink-muted hover:bg-ink/[0.06] hover:text-ink focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60 aria-[current=page]:bg-ink/[0.06] aria-[current=page]:text-ink"
-        >
-          <BeakerIcon size={16} />
+        <NavLink href="/playground" testId="nav-playground" icon={<BeakerIcon size={16} />} className="mt-1">
           {t('nav.playground')}
-        </Link>
-        <Link
-          href="/compare"
-          data-testid="nav-compare"
-          aria-current={pathname.startsWith('/compare') ? 'page' : undefined}
-          className="flex h-9 items-center gap-2 rounded-xl px-3 text-sm font-medium text-ink-muted hover:bg-ink/[0.06] hover:text-ink focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60 aria-[current=page]:bg-ink/[0.06] aria-[current=page]:text-ink"
-        >
-          <ColumnsIcon size={16} />
+        </NavLink>
+        <NavLink href="/compare" testId="nav-compare" icon={<ColumnsIcon size={16} />}>
           {t('compare.nav')}
-        </Link>
+        </NavLink>
       </div>
       <ComparisonList />
       <ConversationList />
@@ -98,5 +86,36 @@ export function Sidebar({ account, className }: { account: Account; className?: 
         <UserMenu account={account} />
       </div>
     </aside>
+  );
+}
+
+/** A sidebar link to one of the app's areas, marked current while any page under it is open. */
+function NavLink({
+  href,
+  testId,
+  icon,
+  className,
+  children,
+}: {
+  href: string;
+  testId: string;
+  icon: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  const current = usePathname().startsWith(href);
+  return (
+    <Link
+      href={href}
+      data-testid={testId}
+      aria-current={current ? 'page' : undefined}
+      className={cn(
+        'flex h-9 items-center gap-2 rounded-xl px-3 text-sm font-medium text-ink-muted hover:bg-ink/[0.06] hover:text-ink focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/60 aria-[current=page]:bg-ink/[0.06] aria-[current=page]:text-ink',
+        className,
+      )}
+    >
+      {icon}
+      {children}
+    </Link>
   );
 }
