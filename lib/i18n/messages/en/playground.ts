@@ -85,7 +85,7 @@ export const playground = {
   'playground.code.title': 'The exact request as code',
   'playground.code.keyNote': 'The key is read from the environment (DEEPSEEK_API_KEY); it is never shown here.',
   'playground.code.offlineNote':
-    'Offline simulator: export DEEPSEEK_API_KEY=sk-simulator-offline to run this against it.',
+    'Offline simulator: set DEEPSEEK_API_KEY to the built-in simulator’s key (docs/SIMULATOR.md) to run this against it.',
   'playground.code.close': 'Close',
   'playground.presets': 'Presets',
   'playground.presets.builtIn': 'Built-in',

@@ -86,7 +86,8 @@ export const playground: Section<typeof en> = {
   'playground.viewCode': '查看代码',
   'playground.code.title': '以代码呈现的完整请求',
   'playground.code.keyNote': '密钥从环境变量（DEEPSEEK_API_KEY）读取，这里永远不会显示。',
-  'playground.code.offlineNote': '离线模拟器：执行 export DEEPSEEK_API_KEY=sk-simulator-offline 后即可对它运行。',
+  'playground.code.offlineNote':
+    '离线模拟器：将 DEEPSEEK_API_KEY 设为内置模拟器的密钥（见 docs/SIMULATOR.md）后即可对它运行。',
   'playground.code.close': '关闭',
   'playground.presets': '预设',
   'playground.presets.builtIn': '内置',
