@@ -16,7 +16,7 @@ const { createSession } = await import('../lib/db/queries/sessions.ts');
 const { encodeSessionToken, sessionCookieName } = await import('../lib/auth/session-token.ts');
 const db = await getDb();
 const user = await createGuest(db);
-await db.update((await import('../lib/db/schema.ts')).users).set({ role: 'admin' });
+await db.update((await import('../lib/db/schema/index.ts')).users).set({ role: 'admin' });
 const session = await createSession(db, user.id, new Date(Date.now() + 3_600_000));
 const cookie = `${sessionCookieName()}=${await encodeSessionToken({ sub: user.id, sid: session.id })}`;
 const fault = process.env.FAULT ?? 'chunks=50;chunk-delay=0';

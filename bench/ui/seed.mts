@@ -3,7 +3,7 @@
 // Run by bench/ui.ts as: NODE_OPTIONS=--conditions=react-server DATA_DIR=… AUTH_SECRET=… tsx bench/ui/seed.mts
 const { getDb } = await import('../../lib/db/client.ts');
 const { createGuest } = await import('../../lib/db/queries/users.ts');
-const { users } = await import('../../lib/db/schema.ts');
+const { users } = await import('../../lib/db/schema/index.ts');
 const { createSession } = await import('../../lib/db/queries/sessions.ts');
 const { createConversationWithMessages } = await import('../../lib/db/queries/conversation-copies.ts');
 const { encodeSessionToken, sessionCookieName } = await import('../../lib/auth/session-token.ts');
