@@ -181,6 +181,8 @@ async function measureMemory(context: BrowserContext) {
   await cdp.send('Performance.enable');
   await page.goto('/');
   await page.getByTestId('model-picker').waitFor();
+  // The model picker is server-rendered: give the page time to hydrate before pressing Enter.
+  await page.waitForTimeout(1500);
   const samples: string[] = [];
   for (let answer = 1; answer <= 50; answer++) {
     await sendWithFault(page, `Long answer number ${answer}`, 'chunks=1000;chunk-delay=1');
