@@ -7,7 +7,7 @@ import { MenuItem, Popover } from '@/components/ui/popover';
 import type { Account } from '@/lib/auth/account';
 import { signOut } from '@/lib/auth/client';
 import { useT } from '@/lib/i18n/use-t';
-import { ChangePasswordDialog } from './change-password-dialog';
+import { LazyChangePasswordDialog } from './lazy-change-password-dialog';
 import { RoleBadge } from './role-badge';
 
 function initialOf(account: Account): string {
@@ -128,7 +128,7 @@ export function UserMenu({ account }: { account: Account }) {
           </>
         )}
       </Popover>
-      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} email={account.email} />
+      <LazyChangePasswordDialog open={changing} onClose={() => setChanging(false)} email={account.email} />
     </>
   );
 }

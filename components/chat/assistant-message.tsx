@@ -1,6 +1,7 @@
 'use client';
 
-import { Markdown } from '@/components/markdown/markdown';
+import { preload } from '@/components/lazy/lazy-module';
+import { LazyMarkdown, markdownModule } from '@/components/markdown/lazy-markdown';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -10,6 +11,9 @@ import { useT } from '@/lib/i18n/use-t';
 import { MessageFooter } from './message-footer';
 import { reasoningOf, textOf } from './message-text';
 import { ReasoningPanel } from './reasoning-panel';
+
+// Pages showing answers fetch the markdown renderer while their data loads, not on first answer.
+preload(markdownModule);
 
 export function AssistantMessage({
   message,
@@ -53,7 +57,7 @@ export function AssistantMessage({
         />
       )}
       {answering ? (
-        <Markdown text={text} className={cn(streaming && 'streaming-caret')} />
+        <LazyMarkdown text={text} className={cn(streaming && 'streaming-caret')} />
       ) : (
         !streaming && !reasoning && <p className="text-sm italic text-ink-faint">{t('message.empty')}</p>
       )}

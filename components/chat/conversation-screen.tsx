@@ -2,11 +2,14 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useLazyModuleReady } from '@/components/lazy/lazy-module';
+import { markdownModule } from '@/components/markdown/lazy-markdown';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { useT } from '@/lib/i18n/use-t';
 import { isNotFound } from '@/lib/query/api';
 import { conversationQueryOptions } from '@/lib/query/conversations';
 import { ChatView } from './chat-view';
+import { virtualiseAfter, virtuaModule } from './message-list';
 import { useAdoptConversationSettings } from './use-adopt-conversation-settings';
 
 /** `/c/[id]`: loads the stored conversation, then hands its messages to the chat. */
@@ -14,8 +17,12 @@ export function ConversationScreen({ id }: { id: string }) {
   const t = useT();
   const query = useQuery(conversationQueryOptions(id));
   useAdoptConversationSettings(query.data?.conversation);
+  // Stored answers paint formatted and a long transcript virtualised at once, rather than as plain
+  // text or every message until those chunks (fetched in parallel with the data) arrive.
+  const markdownReady = useLazyModuleReady(markdownModule);
+  const listReady = useLazyModuleReady(virtuaModule, (query.data?.messages.length ?? 0) > virtualiseAfter);
 
-  if (query.isPending) {
+  if (query.isPending || (query.isSuccess && !(markdownReady && listReady))) {
     return (
       <div className="flex flex-1 items-center justify-center" data-testid="conversation-loading" aria-busy="true">
         <p className="animate-pulse text-sm text-ink-faint">{t('chat.loading')}</p>

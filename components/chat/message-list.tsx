@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Virtualizer } from 'virtua';
+import { lazyModule, preload, useLazyModuleReady } from '@/components/lazy/lazy-module';
 import type { ChatMessage } from '@/lib/chat/types';
 import { useT } from '@/lib/i18n/use-t';
 import { TypingDots } from './assistant-message';
@@ -10,6 +10,13 @@ import type { ChatActions } from './use-chat-session';
 
 /** Up to this many messages the transcript is a plain list (everything in the page, as before). */
 export const virtualiseAfter = 30;
+
+/** The virtualiser (~8 KB gzip) is its own chunk: most conversations never need it. */
+export const virtuaModule = lazyModule(() => import('virtua'));
+preload(virtuaModule);
+
+/** Until the virtualiser arrives, a long transcript shows only its latest messages. */
+const latestOnly = 12;
 
 /**
  * The transcript; past `virtualiseAfter` messages, virtualised: only the messages near the viewport are mounted (a 1,000-message
@@ -52,6 +59,8 @@ export const MessageList = memo(function MessageList({
 
   const lastIndex = messages.length - 1;
   const virtual = messages.length > virtualiseAfter;
+  useLazyModuleReady(virtuaModule, virtual);
+  const Virtualizer = virtuaModule.current?.Virtualizer;
   const keepMounted = useMemo(() => (lastIndex > 0 ? [lastIndex - 1, lastIndex] : [lastIndex]), [lastIndex]);
   const renderItem = (message: ChatMessage, index: number) => (
     <div key={message.id} className={index < lastIndex ? 'pb-7' : undefined}>
@@ -75,7 +84,7 @@ export const MessageList = memo(function MessageList({
       data-testid="message-list"
       className="mt-6 pb-10 sm:mt-8"
     >
-      {virtual ? (
+      {virtual && Virtualizer ? (
         <Virtualizer
           data={messages}
           scrollRef={scrollRef}
@@ -85,6 +94,8 @@ export const MessageList = memo(function MessageList({
         >
           {renderItem}
         </Virtualizer>
+      ) : virtual ? (
+        messages.slice(-latestOnly).map((message, index) => renderItem(message, lastIndex - latestOnly + 1 + index))
       ) : (
         messages.map(renderItem)
       )}

@@ -1,16 +1,29 @@
 'use client';
 
-import { useChat } from '@ai-sdk/react';
 import { useQueryClient } from '@tanstack/react-query';
-import { DefaultChatTransport, type FileUIPart } from 'ai';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FileUIPart } from 'ai';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ChatMessage } from '@/lib/chat/types';
 import { AppError } from '@/lib/errors';
 import { chatErrorToAppError } from '@/lib/query/api';
 import { conversationKeys, stopGeneration } from '@/lib/query/conversations';
 import type { ChatRequestBody, ConversationDetail } from '@/lib/query/types';
 import type { EffectiveChatSettings } from '@/lib/stores/chat-settings-store';
+import type { ChatRuntimeInit } from './chat-runtime';
+import { LazyChat } from './lazy-chat';
 import { textOf } from './message-text';
+
+const loadRuntime = () => import('./chat-runtime');
+
+/** Soon after the page is interactive, without competing with its first renders. */
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(run, 300);
+  return () => clearTimeout(handle);
+}
 
 /** The part of a chat request that says how to answer (model and parameters). */
 export type ChatSettingsBody = Omit<ChatRequestBody, 'id' | 'message' | 'trigger' | 'messageId'>;
@@ -70,72 +83,51 @@ export function useChatSession({
   const adoptRef = useRef(adopt);
   adoptRef.current = adopt;
 
-  const transport = useMemo(
+  // The AI SDK's runtime loads after first paint (see lazy-chat.ts); its callbacks read the latest
+  // props through refs, so the one LazyChat made on mount stays current.
+  const [lazy] = useState(
     () =>
-      new DefaultChatTransport<ChatMessage>({
-        api: '/api/chat',
-        fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-          const response = await fetchWaitingForStop(input, init);
-          const id = response.headers.get('x-conversation-id');
-          if (response.ok && id) adoptRef.current(id);
-          return response;
-        }) as typeof fetch,
-        prepareSendMessagesRequest: ({ messages, body, trigger, messageId }) => {
-          const { continueMessageId, ...rest } = (body ?? {}) as { continueMessageId?: string };
-          if (continueMessageId) {
-            // The last message is the answer being continued; the schema wants the question too.
-            const question = messages.findLast((each) => each.role === 'user');
-            return {
-              body: {
-                ...rest,
-                id: idRef.current,
-                message: question,
-                trigger: 'continue-message',
-                messageId: continueMessageId,
-              },
-            };
-          }
-          const message = messages.at(-1);
-          return {
-            // `body` carries model + params from sendMessage/regenerate; it must be spread through.
-            body: {
-              ...body,
-              ...(idRef.current ? { id: idRef.current } : {}),
-              message,
-              trigger,
-              ...(messageId ? { messageId } : {}),
-            },
-          };
+      new LazyChat({
+        messages: initialMessages,
+        loadRuntime,
+        throttleMs: 50,
+        init: {
+          transport: chatTransport(idRef, adoptRef),
+          onFinish: ({ message }) => {
+            const id = message.metadata?.conversationId;
+            if (id) adoptRef.current(id);
+            void queryClient.invalidateQueries({ queryKey: conversationKeys.list() });
+          },
+          onError: (error) => {
+            // Mirror what the server stores for a failed answer, so the badge shows without a reload.
+            const typed = chatErrorToAppError(error);
+            if (!(typed instanceof AppError)) return;
+            lazy.setMessages((list) => {
+              const last = list.at(-1);
+              if (last?.role !== 'assistant' || last.metadata?.status) return list;
+              const status = textOf(last) ? 'interrupted' : 'error';
+              const metadata = {
+                ...last.metadata,
+                status,
+                error: { code: typed.code, message: typed.message },
+              } as const;
+              return [...list.slice(0, -1), { ...last, metadata }];
+            });
+          },
         },
       }),
-    [],
   );
-
-  const chat = useChat<ChatMessage>({
-    messages: initialMessages,
-    transport,
-    throttle: 50,
-    onFinish: ({ message }) => {
-      const id = message.metadata?.conversationId;
-      if (id) adoptRef.current(id);
-      void queryClient.invalidateQueries({ queryKey: conversationKeys.list() });
-    },
-    onError: (error) => {
-      // Mirror what the server stores for a failed answer, so the badge shows without a reload.
-      const typed = chatErrorToAppError(error);
-      if (!(typed instanceof AppError)) return;
-      setMessagesRef.current((list) => {
-        const last = list.at(-1);
-        if (last?.role !== 'assistant' || last.metadata?.status) return list;
-        const status = textOf(last) ? 'interrupted' : 'error';
-        const metadata = { ...last.metadata, status, error: { code: typed.code, message: typed.message } } as const;
-        return [...list.slice(0, -1), { ...last, metadata }];
-      });
-    },
-  });
-  const { messages, status, setMessages } = chat;
-  const setMessagesRef = useRef(setMessages);
-  setMessagesRef.current = setMessages;
+  useEffect(() => {
+    const disconnect = lazy.connect();
+    const cancel = whenIdle(() => lazy.load());
+    return () => {
+      cancel();
+      disconnect();
+    };
+  }, [lazy]);
+  const { messages, status, error } = useSyncExternalStore(lazy.subscribe, lazy.getSnapshot, lazy.getSnapshot);
+  const setMessages = useCallback((update: Parameters<LazyChat['setMessages']>[0]) => lazy.setMessages(update), [lazy]);
+  const clearError = useCallback(() => lazy.clearError(), [lazy]);
 
   // The start chunk's metadata names the conversation too (e.g. when a proxy strips headers).
   const streamedId = messages.at(-1)?.metadata?.conversationId;
@@ -166,12 +158,9 @@ export function useChatSession({
     };
   }, []);
 
-  const chatRef = useRef(chat);
-  chatRef.current = chat;
-
   const actions = useMemo<ChatActions>(() => {
     const markStopped = () =>
-      setMessages((list) => {
+      lazy.setMessages((list) => {
         const last = list.at(-1);
         if (last?.role !== 'assistant' || last.metadata?.status) return list;
         return [...list.slice(0, -1), { ...last, metadata: { ...last.metadata, status: 'interrupted' } }];
@@ -181,60 +170,112 @@ export function useChatSession({
         const body = requestBody();
         if (!body) return;
         const message = !files?.length ? { text } : text ? { text, files } : { files };
-        void chatRef.current.sendMessage(message, { body });
+        lazy.run((chat) => void chat.sendMessage(message, { body }));
       },
       edit: (messageId, text) => {
         const body = requestBody();
         if (!body) return;
-        // The edit changes the text; the message's images stay with it.
-        const original = chatRef.current.messages.find((message) => message.id === messageId);
-        const files = (original?.parts ?? []).filter((part): part is FileUIPart => part.type === 'file');
-        void chatRef.current.sendMessage(files.length > 0 ? { text, files, messageId } : { text, messageId }, { body });
+        lazy.run((chat) => {
+          // The edit changes the text; the message's images stay with it.
+          const original = chat.messages.find((message) => message.id === messageId);
+          const files = (original?.parts ?? []).filter((part): part is FileUIPart => part.type === 'file');
+          void chat.sendMessage(files.length > 0 ? { text, files, messageId } : { text, messageId }, { body });
+        });
       },
       regenerate: (messageId) => {
         const body = requestBody();
-        if (body) void chatRef.current.regenerate({ messageId, body });
+        if (body) lazy.run((chat) => void chat.regenerate({ messageId, body }));
       },
       continueAnswer: (messageId) => {
         const body = requestBody();
         if (!body) return;
-        const current = chatRef.current;
-        // Clear the old status and error: the stream continues this same message.
-        current.setMessages(
-          current.messages.map((message) =>
+        lazy.run((chat) => {
+          // Clear the old status and error: the stream continues this same message.
+          chat.messages = chat.messages.map((message) =>
             message.id === messageId
               ? { ...message, metadata: { ...message.metadata, status: undefined, error: undefined } }
               : message,
-          ),
-        );
-        void current.sendMessage(undefined, { body: { ...body, continueMessageId: messageId } });
+          );
+          void chat.sendMessage(undefined, { body: { ...body, continueMessageId: messageId } });
+        });
       },
       retry: () => {
         const body = requestBody();
         if (!body) return;
-        const current = chatRef.current;
-        current.clearError();
-        const last = current.messages.at(-1);
+        const chat = lazy.current;
+        // The runtime failed to load: load it again, and what waited for it goes ahead.
+        if (!chat) return lazy.load();
+        chat.clearError();
+        const last = chat.messages.at(-1);
         if (last?.role === 'assistant') {
           // The failed (or partial) answer is stored: write it again.
-          void current.regenerate({ messageId: last.id, body });
+          void chat.regenerate({ messageId: last.id, body });
         } else if (last?.role === 'user') {
           // The request failed before the answer started, so the question was not stored: send it again.
-          current.setMessages(current.messages.slice(0, -1));
-          void current.sendMessage({ id: last.id, role: 'user', parts: last.parts }, { body });
+          chat.messages = chat.messages.slice(0, -1);
+          void chat.sendMessage({ id: last.id, role: 'user', parts: last.parts }, { body });
         }
       },
       stop: () => {
+        const chat = lazy.current;
+        // Still waiting for the runtime: nothing was sent, so nothing needs stopping but the wait.
+        if (!chat) return lazy.cancelPending();
         const id = idRef.current;
         // Tell the server first (it aborts upstream and saves the partial answer as interrupted);
         // a bare disconnect would let it finish the answer and save it complete.
         if (id) void stopGeneration(id).catch(() => undefined);
-        void chatRef.current.stop().then(markStopped);
+        void chat.stop().then(markStopped);
       },
     };
-  }, [requestBody, setMessages]);
+  }, [lazy, requestBody]);
 
-  return { ...chat, conversationId, actions };
+  return { messages, status, error, setMessages, clearError, conversationId, actions };
+}
+
+/**
+ * How the chat talks to `/api/chat`: only the new (or edited) message and the context id go up
+ * (the server holds the history); the response's `x-conversation-id` names a new conversation.
+ */
+function chatTransport(
+  idRef: RefObject<string | undefined>,
+  adoptRef: RefObject<(id: string) => void>,
+): ChatRuntimeInit['transport'] {
+  return {
+    api: '/api/chat',
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await fetchWaitingForStop(input, init);
+      const id = response.headers.get('x-conversation-id');
+      if (response.ok && id) adoptRef.current(id);
+      return response;
+    }) as typeof fetch,
+    prepareSendMessagesRequest: ({ messages, body, trigger, messageId }) => {
+      const { continueMessageId, ...rest } = (body ?? {}) as { continueMessageId?: string };
+      if (continueMessageId) {
+        // The last message is the answer being continued; the schema wants the question too.
+        const question = messages.findLast((each) => each.role === 'user');
+        return {
+          body: {
+            ...rest,
+            id: idRef.current,
+            message: question,
+            trigger: 'continue-message',
+            messageId: continueMessageId,
+          },
+        };
+      }
+      const message = messages.at(-1);
+      return {
+        // `body` carries model + params from sendMessage/regenerate; it must be spread through.
+        body: {
+          ...body,
+          ...(idRef.current ? { id: idRef.current } : {}),
+          message,
+          trigger,
+          ...(messageId ? { messageId } : {}),
+        },
+      };
+    },
+  };
 }
 
 /**

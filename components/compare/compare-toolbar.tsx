@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { ShareDialog } from '@/components/share/share-dialog';
+import { LazyShareDialog } from '@/components/share/lazy-share-dialog';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { PlusIcon, ShareIcon, TrashIcon } from '@/components/ui/icons';
@@ -139,7 +139,9 @@ export function CompareToolbar({
           </Button>
         )}
       </div>
-      {shareId && <ShareDialog source={{ comparisonId: shareId }} open={sharing} onClose={() => setSharing(false)} />}
+      {shareId && (
+        <LazyShareDialog source={{ comparisonId: shareId }} open={sharing} onClose={() => setSharing(false)} />
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { DownloadIcon, ShareIcon } from '@/components/ui/icons';
 import { MenuItem, Popover } from '@/components/ui/popover';
 import { useT } from '@/lib/i18n/use-t';
-import { ShareDialog } from './share-dialog';
+import { LazyShareDialog } from './lazy-share-dialog';
 
 const formats = [
   { format: 'md', key: 'export.md' },
@@ -92,7 +92,7 @@ export function ConversationActions({ conversationId, canShare }: { conversation
           </>
         )}
       </Popover>
-      {canShare && <ShareDialog source={{ conversationId }} open={sharing} onClose={() => setSharing(false)} />}
+      {canShare && <LazyShareDialog source={{ conversationId }} open={sharing} onClose={() => setSharing(false)} />}
     </div>
   );
 }
