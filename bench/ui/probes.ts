@@ -8,7 +8,7 @@ export interface BenchWindow {
   __bench: {
     longTasks: { duration: number; at: number }[];
     frames: { duration: number; blocking: number; at: number; scripts: string[] }[];
-    events: { name: string; duration: number }[];
+    events: { name: string; duration: number; at: number }[];
     readyAt?: number;
     rehighlights: number;
     streamingHighlighted: number;
@@ -47,7 +47,7 @@ export function installProbes(lastMarker: string) {
     }),
   );
   observe('event', { durationThreshold: 16 }, (entry) =>
-    bench.events.push({ name: entry.name, duration: entry.duration }),
+    bench.events.push({ name: entry.name, duration: entry.duration, at: entry.startTime }),
   );
 
   // Ready: the latest message is inside the scroll viewport and the composer is enabled.
