@@ -28,7 +28,11 @@ interface Results {
   streaming: StreamingHighlight | undefined;
 }
 
-/** The bundler (Turbopack, webpack) recognises this exact form and emits the worker as its own chunk. */
+/**
+ * The bundler recognises this exact form and emits the worker with its own chunks. Turbopack (Next
+ * 16.4) drops `type: 'module'` and starts a classic worker whose entry file `importScripts` them,
+ * so the worker's code must not rely on being a module (no top-level await).
+ */
 function startHighlightWorker(): WorkerLike | undefined {
   if (typeof Worker === 'undefined') return undefined;
   return new Worker(new URL('./highlight.worker.ts', import.meta.url), { type: 'module' });
