@@ -3,14 +3,16 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { CopyButton } from '@/components/ui/copy-button';
 import { useT } from '@/lib/i18n/use-t';
-import { cachedHighlight, type HighlightedCode, highlightCode } from '@/lib/markdown/highlighter';
-import { highlightStreaming, type StreamingHighlight } from '@/lib/markdown/progressive-highlight';
+import { cachedHighlight, highlightCode, highlightStreaming } from '@/lib/markdown/highlight-client';
+import type { HighlightedCode } from '@/lib/markdown/highlighter';
+import type { StreamingHighlight } from '@/lib/markdown/progressive-highlight';
 
 /**
  * A fenced code block. While its closing fence has not arrived (`complete` false) its complete lines
  * are highlighted progressively (a pass each time a line completes, one pass at a time) and the
  * unfinished line grows as plain text; once complete it is highlighted exactly once (results are
- * cached by language + source in lib/markdown/highlighter, so a re-mount paints coloured at once).
+ * cached by language + source, so a re-mount paints coloured at once). Shiki runs in a worker
+ * (lib/markdown/highlight-client), so neither grammar loading nor tokenising blocks typing.
  */
 export const CodeBlock = memo(function CodeBlock({
   code,

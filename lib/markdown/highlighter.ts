@@ -1,4 +1,5 @@
 import type { HighlighterCore, ThemedToken } from 'shiki/core';
+import { cachedTokens, rememberTokens } from './highlight-cache';
 import { languageLoader, resolveLanguage } from './languages';
 
 /** One highlighted token: its text and the light/dark colours as CSS custom properties. */
@@ -12,9 +13,6 @@ export const themes = { light: 'github-light', dark: 'github-dark' } as const;
 
 let highlighter: Promise<HighlighterCore> | undefined;
 const loadingLanguages = new Map<string, Promise<void>>();
-/** Finished code blocks by language + source: a re-mounted block is never tokenised twice. */
-const cache = new Map<string, HighlightedCode>();
-const cacheLimit = 200;
 
 /**
  * The one shared highlighter, created on first use. Shiki (core + JS regex engine, no wasm) is
@@ -47,33 +45,25 @@ export async function ensureLanguage(core: HighlighterCore, id: string): Promise
   await loading;
 }
 
-function cacheKey(id: string, code: string) {
-  return `${id}\u0000${code}`;
-}
-
 /** Synchronous cache lookup, so a block highlighted before renders coloured on its first paint. */
 export function cachedHighlight(code: string, lang: string | undefined): HighlightedCode | undefined {
   const id = resolveLanguage(lang);
-  return id ? cache.get(cacheKey(id, code)) : undefined;
+  return id ? cachedTokens(id, code) : undefined;
 }
 
 /** Tokens for a finished code block, or undefined for languages we show as plain text. */
 export async function highlightCode(code: string, lang: string | undefined): Promise<HighlightedCode | undefined> {
   const id = resolveLanguage(lang);
   if (!id) return undefined;
-  const key = cacheKey(id, code);
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return cachedTokens(id, code) ?? rememberTokens(id, code, await tokenize(code, id));
+}
+
+/** Tokenises with the shared highlighter, loading the grammar first; `id` is a resolved shiki id. Not cached. */
+export async function tokenize(code: string, id: string): Promise<HighlightedCode> {
   const core = await getHighlighter();
   await ensureLanguage(core, id);
   const { tokens } = core.codeToTokens(code, { lang: id, themes, defaultColor: false });
-  const result = tokens.map((line) => line.map(toToken));
-  if (cache.size >= cacheLimit) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  cache.set(key, result);
-  return result;
+  return tokens.map((line) => line.map(toToken));
 }
 
 export function toToken(token: ThemedToken): HighlightToken {

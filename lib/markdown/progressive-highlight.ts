@@ -1,4 +1,4 @@
-import { ensureLanguage, getHighlighter, type HighlightedCode, themes, toToken } from './highlighter';
+import { type HighlightedCode, tokenize } from './highlighter';
 import { resolveLanguage } from './languages';
 
 /** Past this many lines a still-streaming block stays plain until its fence closes. */
@@ -8,6 +8,19 @@ export const progressiveLineLimit = 400;
 export interface StreamingHighlight {
   source: string;
   lines: HighlightedCode;
+}
+
+/**
+ * What a progressive pass would highlight: the shiki id and the block's complete lines (without
+ * the last newline), or undefined when it stays plain (plain-text language, no complete line yet,
+ * past the limit). Cheap and synchronous, so the worker client checks it before posting anything.
+ */
+export function streamingSource(code: string, lang: string | undefined): { id: string; source: string } | undefined {
+  const id = resolveLanguage(lang);
+  const end = code.lastIndexOf('\n');
+  if (!id || end < 0) return undefined;
+  const source = code.slice(0, end);
+  return source.split('\n').length > progressiveLineLimit ? undefined : { id, source };
 }
 
 /**
@@ -22,14 +35,7 @@ export async function highlightStreaming(
   code: string,
   lang: string | undefined,
 ): Promise<StreamingHighlight | undefined> {
-  const id = resolveLanguage(lang);
-  const end = code.lastIndexOf('\n');
-  if (!id || end < 0) return undefined;
-  const source = code.slice(0, end);
-  const lineCount = source.split('\n').length;
-  if (lineCount > progressiveLineLimit) return undefined;
-  const core = await getHighlighter();
-  await ensureLanguage(core, id);
-  const { tokens } = core.codeToTokens(source, { lang: id, themes, defaultColor: false });
-  return { source: `${source}\n`, lines: tokens.map((line) => line.map(toToken)) };
+  const open = streamingSource(code, lang);
+  if (!open) return undefined;
+  return { source: `${open.source}\n`, lines: await tokenize(open.source, open.id) };
 }

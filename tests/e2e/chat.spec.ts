@@ -52,6 +52,47 @@ test.describe('chat', () => {
     await expect(chat.lastAnswer().locator('pre[data-highlighted="true"]').first()).toBeVisible();
   });
 
+  test('code is highlighted in a web worker, not on the main thread', async ({ chat, page }) => {
+    const fallbacks: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('highlighting on the main thread')) fallbacks.push(message.text());
+    });
+    await chat.open('/');
+    const started = page.waitForEvent('worker');
+    const answer = await chat.ask(`Show me quicksort in TypeScript ${uniqueTag()}`);
+    const worker = await started;
+
+    const code = answer.getByTestId('code-block').first();
+    await expect(code.locator('pre[data-highlighted="true"]')).toBeVisible();
+    expect(await code.locator('pre.shiki span[style*="--shiki-dark"]').count()).toBeGreaterThan(3);
+    // The worker is still running (a failed one is terminated) and shiki's chunks were loaded in it.
+    expect(page.workers()).toContain(worker);
+    expect(await worker.evaluate(() => performance.getEntriesByType('resource').length)).toBeGreaterThan(1);
+    expect(fallbacks).toEqual([]);
+  });
+
+  test('code is still highlighted when the highlight worker fails to load', async ({ chat, page }) => {
+    // Every worker the page starts points at a script that does not exist: it fails to load.
+    await page.addInitScript(() => {
+      const RealWorker = window.Worker;
+      window.Worker = class extends RealWorker {
+        constructor(_url: string | URL, options?: WorkerOptions) {
+          super('/no-such-worker.js', options);
+        }
+      };
+    });
+    const fallbacks: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('highlighting on the main thread')) fallbacks.push(message.text());
+    });
+    await chat.open('/');
+    const answer = await chat.ask(`Show me quicksort in TypeScript ${uniqueTag()}`);
+    const code = answer.getByTestId('code-block').first();
+    await expect(code.locator('pre[data-highlighted="true"]')).toBeVisible();
+    expect(await code.locator('pre.shiki span[style*="--shiki-dark"]').count()).toBeGreaterThan(3);
+    expect(fallbacks).toHaveLength(1);
+  });
+
   test('a follow-up question is answered with the whole history', async ({ chat }) => {
     await chat.open('/');
     const first = `What is a B-tree ${uniqueTag()}?`;
