@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { routeSizes } from './ui/bundle';
 import { firstMarker, lastMarker } from './ui/conversation';
+import { keystrokeFloor } from './ui/keystroke-floor';
 import { type BenchWindow, installProbes, scrollSweep, watchCodeBlocks } from './ui/probes';
 
 const port = Number(process.env.BENCH_UI_PORT ?? 3206);
@@ -124,6 +125,8 @@ async function measureScroll(context: BrowserContext, path: string) {
   await page.close();
 }
 
+const typedText = 'the quick brown fox jumps over the lazy dog '.repeat(3);
+
 async function measureStream(context: BrowserContext, path: string) {
   const page = await context.newPage();
   await page.goto(path);
@@ -135,7 +138,7 @@ async function measureStream(context: BrowserContext, path: string) {
   await sendWithFault(page, 'Stream a long answer with code please', 'chunks=2000;chunk-delay=10');
   const started = Date.now();
   await page.getByTestId('composer-input').focus();
-  const typing = page.keyboard.type('the quick brown fox jumps over the lazy dog '.repeat(3), { delay: 120 });
+  const typing = page.keyboard.type(typedText, { delay: 120 });
   await waitForAnswer(page);
   await typing;
   const seconds = (Date.now() - started) / 1000;
@@ -169,8 +172,13 @@ async function measureStream(context: BrowserContext, path: string) {
   );
   row(
     'stream: keystrokes shown later than the next frame (keydown ≥ 24 ms), slowest',
-    `${slowKeys.length}, ${ms(Math.max(0, ...slowKeys.map((k) => k.duration)))}`,
+    `${slowKeys.length} of ${typed.length}, ${ms(Math.max(0, ...slowKeys.map((k) => k.duration)))}`,
     '0',
+  );
+  const floor = await keystrokeFloor(context, typedText, 120);
+  row(
+    'stream: control — bare page appending text every 50 ms: keystrokes later than the next frame, slowest',
+    `${floor.late} of ${floor.keys}, ${ms(floor.slowest)}`,
   );
   // Where the slowest frames' time went (long-animation-frame script attribution; chunk names).
   for (const frame of [...frames].sort((a, b) => b.duration - a.duration).slice(0, 3)) {

@@ -8,7 +8,7 @@ export interface BenchWindow {
   __bench: {
     longTasks: { duration: number; at: number }[];
     frames: { duration: number; blocking: number; at: number; scripts: string[] }[];
-    events: { name: string; duration: number; at: number }[];
+    events: { name: string; duration: number; at: number; delay: number; processing: number }[];
     readyAt?: number;
     rehighlights: number;
     streamingHighlighted: number;
@@ -47,7 +47,13 @@ export function installProbes(lastMarker: string) {
     }),
   );
   observe('event', { durationThreshold: 16 }, (entry) =>
-    bench.events.push({ name: entry.name, duration: entry.duration, at: entry.startTime }),
+    bench.events.push({
+      name: entry.name,
+      duration: entry.duration,
+      at: entry.startTime,
+      delay: (entry as PerformanceEventTiming).processingStart - entry.startTime,
+      processing: (entry as PerformanceEventTiming).processingEnd - (entry as PerformanceEventTiming).processingStart,
+    }),
   );
 
   // Ready: the latest message is inside the scroll viewport and the composer is enabled.

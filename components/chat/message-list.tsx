@@ -1,7 +1,8 @@
 'use client';
 
-import { memo, type RefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { lazyModule, preload, useLazyModuleReady } from '@/components/lazy/lazy-module';
+import { whenIdle } from '@/components/lazy/when-idle';
 import type { ChatMessage } from '@/lib/chat/types';
 import { useT } from '@/lib/i18n/use-t';
 import { TypingDots } from './assistant-message';
@@ -17,6 +18,15 @@ preload(virtuaModule);
 
 /** Until the virtualiser arrives, a long transcript shows only its latest messages. */
 const latestOnly = 12;
+
+/**
+ * How far beyond the viewport messages stay mounted (px). Opening mounts the narrow margin, so the
+ * latest message shows sooner; once the browser is idle the margin widens, so a page-sized scroll
+ * finds the messages it brings into view already mounted and measured (virtua places unmeasured
+ * ones at an estimated height, which showed as gaps of up to ~60 px for a frame or two).
+ */
+const openingBuffer = 600;
+const scrollingBuffer = 1400;
 
 /**
  * The transcript; past `virtualiseAfter` messages, virtualised: only the messages near the viewport are mounted (a 1,000-message
@@ -60,6 +70,8 @@ export const MessageList = memo(function MessageList({
   const lastIndex = messages.length - 1;
   const virtual = messages.length > virtualiseAfter;
   useLazyModuleReady(virtuaModule, virtual);
+  const [bufferSize, setBufferSize] = useState(openingBuffer);
+  useEffect(() => (virtual ? whenIdle(() => setBufferSize(scrollingBuffer)) : undefined), [virtual]);
   const Virtualizer = virtuaModule.current?.Virtualizer;
   const keepMounted = useMemo(() => (lastIndex > 0 ? [lastIndex - 1, lastIndex] : [lastIndex]), [lastIndex]);
   const renderItem = (message: ChatMessage, index: number) => (
@@ -89,7 +101,7 @@ export const MessageList = memo(function MessageList({
           data={messages}
           scrollRef={scrollRef}
           startMargin={startMargin}
-          bufferSize={600}
+          bufferSize={bufferSize}
           keepMounted={keepMounted}
         >
           {renderItem}

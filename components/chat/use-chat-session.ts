@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { FileUIPart } from 'ai';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { whenIdle } from '@/components/lazy/when-idle';
 import type { ChatMessage } from '@/lib/chat/types';
 import { AppError } from '@/lib/errors';
 import { chatErrorToAppError } from '@/lib/query/api';
@@ -14,16 +15,6 @@ import { LazyChat } from './lazy-chat';
 import { textOf } from './message-text';
 
 const loadRuntime = () => import('./chat-runtime');
-
-/** Soon after the page is interactive, without competing with its first renders. */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(run, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(run, 300);
-  return () => clearTimeout(handle);
-}
 
 /** The part of a chat request that says how to answer (model and parameters). */
 export type ChatSettingsBody = Omit<ChatRequestBody, 'id' | 'message' | 'trigger' | 'messageId'>;
