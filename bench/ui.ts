@@ -175,10 +175,21 @@ async function measureStream(context: BrowserContext, path: string) {
     `${slowKeys.length} of ${typed.length}, ${ms(Math.max(0, ...slowKeys.map((k) => k.duration)))}`,
     '0',
   );
+  const inputFrames = result.inputFrames.filter((frame) => frame.at > mark).map((frame) => frame.ms);
+  const oneFrame = 1000 / 60;
+  row(
+    "stream: keystrokes whose frame finished on the main thread more than a frame later (the app's share), slowest",
+    `${inputFrames.filter((value) => value > oneFrame).length} of ${inputFrames.length}, ${ms(Math.max(0, ...inputFrames))}`,
+    '0',
+  );
   const floor = await keystrokeFloor(context, typedText, 120);
   row(
     'stream: control — bare page appending text every 50 ms: keystrokes later than the next frame, slowest',
     `${floor.late} of ${floor.keys}, ${ms(floor.slowest)}`,
+  );
+  row(
+    'stream: control — the same page: keystrokes whose frame finished on the main thread more than a frame later',
+    `${floor.lateFrames} of ${floor.keys}, ${ms(floor.slowestFrame)}`,
   );
   // Where the slowest frames' time went (long-animation-frame script attribution; chunk names).
   for (const frame of [...frames].sort((a, b) => b.duration - a.duration).slice(0, 3)) {

@@ -17,6 +17,15 @@ window.keydowns = [];
 new PerformanceObserver((list) => list.getEntries().forEach((entry) => {
   if (entry.name === 'keydown') window.keydowns.push(entry.duration);
 })).observe({ type: 'event', durationThreshold: 16, buffered: true });
+window.inputFrames = [];
+document.addEventListener('input', (event) => {
+  const start = event.timeStamp;
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => window.inputFrames.push(performance.now() - start);
+    channel.port2.postMessage(null);
+  });
+}, true);
 const log = document.getElementById('log');
 let n = 0;
 setInterval(() => {
@@ -32,8 +41,16 @@ export async function keystrokeFloor(context: BrowserContext, text: string, dela
   await tab.waitForTimeout(500);
   await tab.keyboard.type(text, { delay: delayMs });
   await tab.waitForTimeout(300);
-  const durations = await tab.evaluate(() => (window as unknown as { keydowns: number[] }).keydowns);
+  const { keydowns, inputFrames } = await tab.evaluate(() => {
+    const probe = window as unknown as { keydowns: number[]; inputFrames: number[] };
+    return { keydowns: probe.keydowns, inputFrames: probe.inputFrames };
+  });
   await tab.close();
-  const late = durations.filter((duration) => duration >= 24);
-  return { keys: text.length, late: late.length, slowest: Math.max(0, ...durations) };
+  return {
+    keys: text.length,
+    late: keydowns.filter((duration) => duration >= 24).length,
+    slowest: Math.max(0, ...keydowns),
+    lateFrames: inputFrames.filter((value) => value > 1000 / 60).length,
+    slowestFrame: Math.max(0, ...inputFrames),
+  };
 }

@@ -11,6 +11,8 @@ export interface BenchWindow {
     events: { name: string; duration: number; at: number; delay: number; processing: number }[];
     readyAt?: number;
     rehighlights: number;
+    /** per `input` event: ms from the key to the end of the main-thread work of the frame showing it */
+    inputFrames: { at: number; ms: number }[];
     streamingHighlighted: number;
   };
 }
@@ -22,6 +24,7 @@ export function installProbes(lastMarker: string) {
     frames: [],
     events: [],
     rehighlights: 0,
+    inputFrames: [],
     streamingHighlighted: 0,
   };
   (window as unknown as BenchWindow).__bench = bench;
@@ -54,6 +57,22 @@ export function installProbes(lastMarker: string) {
       delay: (entry as PerformanceEventTiming).processingStart - entry.startTime,
       processing: (entry as PerformanceEventTiming).processingEnd - (entry as PerformanceEventTiming).processingStart,
     }),
+  );
+
+  // The app's share of a keystroke's latency: from the key to the end of the frame that renders it
+  // on the main thread (a rAF callback runs before that frame's style, layout and paint; a message
+  // posted from it runs right after them). What the compositor does afterwards is the browser's.
+  document.addEventListener(
+    'input',
+    (event) => {
+      const start = event.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => bench.inputFrames.push({ at: start, ms: performance.now() - start });
+        channel.port2.postMessage(null);
+      });
+    },
+    true,
   );
 
   // Ready: the latest message is inside the scroll viewport and the composer is enabled.

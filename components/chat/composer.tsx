@@ -11,6 +11,12 @@ import { useDraftStore } from '@/lib/stores/draft-store';
 
 const maxHeightPx = 240;
 
+let fieldSizing: boolean | undefined;
+function fieldSizingSupported(): boolean {
+  fieldSizing ??= typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+  return fieldSizing;
+}
+
 /**
  * The message box. Enter sends and Shift+Enter adds a line (on touch screens Enter adds a line);
  * Enter while an IME is composing (e.g. pinyin) only confirms the candidate. The draft lives in the
@@ -46,7 +52,9 @@ export function Composer({
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the text changes
   useEffect(() => {
     const area = ref.current;
-    if (!area) return;
+    // Where CSS sizes the box to its text (`field-sizing: content`), no script measures it: reading
+    // scrollHeight forces a layout of the whole page on every keystroke, streaming answer included.
+    if (!area || fieldSizingSupported()) return;
     area.style.height = 'auto';
     area.style.height = `${Math.min(area.scrollHeight, maxHeightPx)}px`;
     area.style.overflowY = area.scrollHeight > maxHeightPx ? 'auto' : 'hidden';
@@ -98,7 +106,7 @@ export function Composer({
           submit();
         }}
         className={cn(
-          'block max-h-60 w-full resize-none bg-transparent py-3.5 pr-14 text-[15px] leading-6 text-ink outline-none placeholder:text-ink-faint',
+          'block max-h-60 w-full resize-none overflow-y-auto bg-transparent py-3.5 pr-14 text-[15px] leading-6 text-ink outline-none [field-sizing:content] placeholder:text-ink-faint',
           attachments ? 'pl-12' : 'pl-4',
         )}
       />
